@@ -61,7 +61,9 @@ class Sector(BaseModel):
 
 class EventDate(BaseModel):
     start: Optional[str] = Field(None, description="`YYYY-MM-DD`, `--MM-DD` when the year is unknown, or null.")
-    end: Optional[str] = None
+    end: Optional[str] = Field(None, description="Last day, when the event itself spans several days.")
+    span_start: Optional[str] = Field(None, description="First day of a multi-day visit that holds the event day.")
+    span_end: Optional[str] = Field(None, description="Last day of that visit.")
     evidence: list[Evidence] = Field(default_factory=list)
 
 

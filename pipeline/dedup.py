@@ -1,0 +1,163 @@
+"""Merge: articles that report the same event become one record that lists every source.
+
+Two records are the same event when they name the same parties and their dates agree (the same
+day give or take one, since outlets get the day wrong; a date without a year agrees on month and
+day; a missing date agrees with any). Records are first blocked by their set of parties, and
+within a block only records whose party names `rapidfuzz.process.extract` finds alike and whose
+dates are close are compared, so the work grows with the size of the blocks, not with the square
+of the corpus. Different events between the same parties (other dates) stay apart.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from datetime import date
+from typing import Iterable, Optional
+
+from rapidfuzz import fuzz, process
+
+from .extract_officials import same_person
+from .knowledge import fold
+from .schema import EventDate, EventRecord, Official, Party, Sector
+
+SAME_PARTIES_SCORE = 90
+MAX_DAY_GAP = 1
+TYPE_PRIORITY = {"agreement": 0, "meeting": 1, "visit": 2}
+
+
+def party_key(party: Party) -> str:
+    return party.code or f"{party.country}:{fold(party.name)}"
+
+
+def _party_signature(record: EventRecord) -> str:
+    return " | ".join(sorted(fold(p.name) for p in record.parties))
+
+
+def _parse(day: Optional[str]) -> tuple[Optional[date], Optional[str]]:
+    """(full date, month-day) of an ISO or `--MM-DD` date string."""
+    if not day:
+        return None, None
+    if day.startswith("--"):
+        return None, day[2:]
+    parsed = date.fromisoformat(day)
+    return parsed, day[5:]
+
+
+def dates_agree(a: Optional[str], b: Optional[str]) -> bool:
+    (full_a, md_a), (full_b, md_b) = _parse(a), _parse(b)
+    if md_a is None or md_b is None:
+        return True
+    if full_a and full_b:
+        return abs((full_a - full_b).days) <= MAX_DAY_GAP
+    year = (full_a or full_b or date(2000, 1, 1)).year
+    try:
+        return abs((date(year, *map(int, md_a.split("-"))) - date(year, *map(int, md_b.split("-")))).days) <= MAX_DAY_GAP
+    except ValueError:
+        return md_a == md_b
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        self.parent[self.find(i)] = self.find(j)
+
+
+def group_same_events(records: list[EventRecord]) -> list[list[int]]:
+    """Indexes of the records that report one event, group by group, in input order."""
+    blocks: dict[frozenset[str], list[int]] = defaultdict(list)
+    for i, record in enumerate(records):
+        blocks[frozenset(party_key(p) for p in record.parties)].append(i)
+    groups = _UnionFind(len(records))
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        signatures = [_party_signature(records[i]) for i in members]
+        for position, i in enumerate(members):
+            alike = process.extract(signatures[position], signatures, scorer=fuzz.token_sort_ratio,
+                                    score_cutoff=SAME_PARTIES_SCORE, limit=None)
+            for _, _, other in alike:
+                j = members[other]
+                if j < i and dates_agree(records[i].date.start, records[j].date.start):
+                    groups.union(i, j)
+    grouped: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(records)):
+        grouped[groups.find(i)].append(i)
+    return sorted(grouped.values(), key=lambda g: g[0])
+
+
+def merge_records(records: list[EventRecord]) -> list[EventRecord]:
+    """One record per event, with every source, each with its stable event id."""
+    return [merge_group([records[i] for i in group]) for group in group_same_events(records)]
+
+
+def merge_group(members: list[EventRecord]) -> EventRecord:
+    sources = sorted((s for r in members for s in r.sources), key=lambda s: s.doc_id)
+    event_type = min(Counter(r.type for r in members).most_common(),
+                     key=lambda item: (-item[1], TYPE_PRIORITY[item[0]]))[0]
+    merged_date = _merge_dates([r.date for r in members])
+    parties = _merge_parties(p for r in members for p in r.parties)
+    record = EventRecord(event_id="", type=event_type, date=merged_date, parties=parties,
+                         officials=_merge_officials(o for r in members for o in r.officials),
+                         sectors=_merge_sectors(s for r in members for s in r.sectors), sources=sources,
+                         evidence=[e for r in members for e in r.evidence])
+    record.event_id = stable_event_id(record)
+    return record
+
+
+def stable_event_id(record: EventRecord) -> str:
+    """From what identifies the event (its parties and day), not from which articles reported it."""
+    day = record.date.start or f"undated:{record.sources[0].doc_id}"
+    key = "|".join(sorted(party_key(p) for p in record.parties)) + "|" + day
+    return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _merge_dates(dates: list[EventDate]) -> EventDate:
+    def rank(d: EventDate) -> tuple[int, int]:
+        full = d.start is not None and not d.start.startswith("--")
+        return (2 if full else 1 if d.start else 0), counts[d.start]
+
+    counts = Counter(d.start for d in dates)
+    best = max(dates, key=rank)
+    return best.model_copy(update={"evidence": [e for d in dates for e in d.evidence]})
+
+
+def _merge_parties(parties: Iterable[Party]) -> list[Party]:
+    by_key: dict[str, list[Party]] = {}
+    for party in parties:
+        by_key.setdefault(party_key(party), []).append(party)
+    merged = []
+    for same in by_key.values():
+        roles = Counter(p.role for p in same if p.role != "partner")
+        role = roles.most_common(1)[0][0] if roles else "partner"
+        merged.append(same[0].model_copy(update={"role": role, "evidence": [e for p in same for e in p.evidence]}))
+    return merged
+
+
+def _merge_officials(officials: Iterable[Official]) -> list[Official]:
+    merged: list[Official] = []
+    for official in officials:
+        match = next((m for m in merged if same_person(m.name, official.name)), None)
+        if match is None:
+            merged.append(official.model_copy(deep=True))
+            continue
+        if len(official.name.split()) > len(match.name.split()):
+            match.name = official.name
+        match.evidence.extend(official.evidence)
+    return merged
+
+
+def _merge_sectors(sectors: Iterable[Sector]) -> list[Sector]:
+    merged: dict[str, Sector] = {}
+    for sector in sectors:
+        into = merged.setdefault(sector.code, Sector(code=sector.code))
+        into.phrases += [p for p in sector.phrases if p not in into.phrases]
+        into.evidence += sector.evidence
+    return list(merged.values())

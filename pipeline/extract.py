@@ -1,0 +1,54 @@
+"""One article in, at most one event record out: the extract stages run over one annotated text."""
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from .clean import clean_text
+from .extract_dates import extract_event_date
+from .extract_event import classify_event
+from .extract_officials import find_official_mentions, merge_officials
+from .extract_parties import assign_roles, find_mentions, select_parties
+from .extract_sectors import extract_sectors
+from .ner import annotate
+from .schema import Article, EventRecord, Source
+
+MIN_PARTIES = 2
+
+
+def record_from_doc(article: Article, doc: Doc) -> Optional[EventRecord]:
+    """The event an annotated article reports, or None when it reports none."""
+    event = classify_event(doc, article.doc_id)
+    if event is None:
+        return None
+    event_type, type_evidence = event
+    mentions = find_mentions(doc)
+    tallies = select_parties(mentions)
+    if len(tallies) < MIN_PARTIES:
+        return None
+    parties = assign_roles(article.text, tallies, event_type, article.doc_id)
+    event_date, published = extract_event_date(article.text, article.doc_id, article.published)
+    region_names = {t.region.key: t.region.name for t in tallies}
+    officials = merge_officials(find_official_mentions(doc, mentions, tallies), region_names, article.doc_id)
+    source = Source(doc_id=article.doc_id, url=article.url, published=published, title=article.title)
+    return EventRecord(event_id=provisional_event_id(article.doc_id), type=event_type, date=event_date,
+                       parties=parties, officials=officials, sectors=extract_sectors(doc, article.doc_id),
+                       sources=[source], evidence=type_evidence)
+
+
+def provisional_event_id(doc_id: str) -> str:
+    """An article's own id until the merge stage gives the event its lasting one."""
+    return "doc-" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:16]
+
+
+def extract_record(article: Article) -> Optional[EventRecord]:
+    """The event a cleaned article reports, if any."""
+    return record_from_doc(article, annotate(article.text))
+
+
+def extract_from_text(text: str, doc_id: str = "text", published: Optional[date] = None) -> Optional[EventRecord]:
+    """For a notebook: the event one piece of raw article text reports, if any, as `run` would see it."""
+    return extract_record(Article(doc_id=doc_id, text=clean_text(text), published=published))

@@ -1,0 +1,169 @@
+"""Dates: every Indonesian date expression in an article, and the day its event took place.
+
+Forms read: `Kamis (24/7/2025)`, `Rabu (07/08)`, `Senin, 19 Maret 2018`, `8 Agustus 2024`,
+`23 hingga 25 Juli 2025`, `23–25 Juli 2025`, `03/06/2013, 11:36 WIB`. A day and month without a year
+take the year of the publication date (metadata, or a dated line in the page header), else stay
+`--MM-DD`. A stated year that contradicts its weekday while the publication year fits is a typo.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Optional
+
+from .knowledge import load_data
+from .schema import EventDate, Evidence
+
+YEAR_AHEAD_TOLERANCE = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    day: int
+    month: int
+    year: Optional[int]
+    weekday: Optional[int] = None
+    end_day: Optional[int] = None  # last day of a range (`23 hingga 25 Juli`)
+    with_time: bool = False  # `03/06/2013, 11:36 WIB`: a page's own time stamp
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    data = load_data("dates")
+    weekday = rf"(?P<wd>{_alternation(data['weekdays'])})"
+    month = rf"(?P<month>{_alternation(data['months'])})\.?"
+    range_word = _alternation(data["range_words"])
+    zones = _alternation(data["time_zones"])
+    time = rf"(?P<time>,?\s{{0,3}}(?:pukul\s)?\d{{1,2}}[:.]\d{{2}}\s{{0,3}}(?:{zones})\b)?"
+    numeric = re.compile(
+        rf"(?:\b{weekday}\s{{0,3}},?\s{{0,3}}\(?\s{{0,3}})?"
+        rf"\b(?P<day>\d{{1,2}})[/.-](?P<mon>\d{{1,2}})(?:[/.-](?P<year>\d{{4}}|\d{{2}}))?\b(?![/.-]?\d){time}",
+        re.IGNORECASE)
+    textual = re.compile(
+        rf"(?:\b{weekday}\s{{0,3}},?\s{{0,3}}\(?\s{{0,3}})?"
+        rf"\b(?P<day>\d{{1,2}})(?:\s{{0,3}}(?:{range_word})\s{{0,3}}(?P<day2>\d{{1,2}}))?\s{{1,3}}{month}"
+        rf"(?:\s{{1,3}}(?P<year>\d{{4}}))?\b{time}",
+        re.IGNORECASE)
+    return numeric, textual
+
+
+def _full_year(text: Optional[str]) -> Optional[int]:
+    if not text:
+        return None
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every day-and-month date expression in `text`, in order, with valid calendar values."""
+    data = load_data("dates")
+    numeric, textual = _patterns()
+    found: dict[int, DateMention] = {}
+    for pattern in (textual, numeric):
+        for m in pattern.finditer(text):
+            if any(m.start() < f.end and f.start < m.end() for f in found.values()):
+                continue
+            groups = m.groupdict()
+            month = int(groups["mon"]) if groups.get("mon") else data["months"][groups["month"].lower()]
+            wd = data["weekdays"].get(groups["wd"].lower()) if groups.get("wd") else None
+            mention = DateMention(start=m.start(), end=m.end(), text=m.group(0), day=int(groups["day"]),
+                                  month=month, year=_full_year(groups.get("year")), weekday=wd,
+                                  end_day=int(groups["day2"]) if groups.get("day2") else None,
+                                  with_time=bool(groups.get("time")))
+            if _valid(mention):
+                found[m.start()] = mention
+    return [found[k] for k in sorted(found)]
+
+
+def _valid(m: DateMention) -> bool:
+    if not (1 <= m.month <= 12 and 1 <= m.day <= 31):
+        return False
+    if m.year is not None and not 1990 <= m.year <= 2100:
+        return False
+    try:
+        date(m.year or 2000, m.month, m.day)  # 2000 is a leap year: 29/2 stays valid without a year
+    except ValueError:
+        return False
+    return m.end_day is None or m.day < m.end_day <= 31
+
+
+def header_publication_date(text: str, mentions: list[DateMention]) -> Optional[date]:
+    """A full date near the top that stands on its own line or carries a time: the page's date stamp."""
+    limit = load_data("dates")["header_chars"]
+    for m in mentions:
+        if m.start > limit or m.year is None:
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        if m.with_time or len(line) <= 80:
+            return date(m.year, m.month, m.day)
+    return None
+
+
+def _with_year(m: DateMention, published: Optional[date]) -> Optional[date]:
+    """The calendar date a mention means, or None when no year can be known."""
+    if m.year is not None:
+        stated = date(m.year, m.month, m.day)
+        if m.weekday is not None and stated.weekday() != m.weekday and published is not None:
+            alternative = _in_year(m, published.year)
+            if alternative and alternative.weekday() == m.weekday:
+                return alternative
+        return stated
+    if published is None:
+        return None
+    guess = _in_year(m, published.year)
+    if guess and guess > published + YEAR_AHEAD_TOLERANCE:
+        guess = _in_year(m, published.year - 1)
+    return guess
+
+
+def _in_year(m: DateMention, year: int) -> Optional[date]:
+    try:
+        return date(year, m.month, m.day)
+    except ValueError:
+        return None
+
+
+def _iso(m: DateMention, day: int, published: Optional[date]) -> str:
+    resolved = _with_year(DateMention(m.start, m.end, m.text, day, m.month, m.year, m.weekday), published)
+    return resolved.isoformat() if resolved else f"--{m.month:02d}-{day:02d}"
+
+
+def extract_event_date(text: str, doc_id: str, published: Optional[date] = None) -> tuple[EventDate, Optional[date]]:
+    """The event's date and the publication date used to resolve it.
+
+    The event day is the first date tied to a weekday (`Kamis (24/7/2025)`, how Indonesian news
+    dates what it reports), else the first date in the body, else the publication date. A range
+    (`23 hingga 25 Juli 2025`) that holds the event day is kept as the visit's span.
+    """
+    mentions = find_dates(text)
+    header = header_publication_date(text, mentions)
+    published = published or header
+    body = [m for m in mentions if not (m.with_time and m.start < load_data("dates")["header_chars"])]
+    chosen = next((m for m in body if m.weekday is not None), None) or next(iter(body), None)
+    if chosen is None:
+        if published is None:
+            return EventDate(), None
+        return EventDate(start=published.isoformat()), published
+    start = _iso(chosen, chosen.day, published)
+    event_date = EventDate(start=start,
+                           evidence=[Evidence(doc_id=doc_id, start=chosen.start, end=chosen.end, text=chosen.text)])
+    for span in (m for m in mentions if m.end_day is not None and m.month == chosen.month):
+        if span.day <= chosen.day <= span.end_day:
+            event_date.span_start = _iso(span, span.day, published)
+            event_date.span_end = _iso(span, span.end_day, published)
+            event_date.evidence.append(Evidence(doc_id=doc_id, start=span.start, end=span.end, text=span.text))
+            if chosen is span:
+                event_date.end = event_date.span_end
+            break
+    return event_date, published

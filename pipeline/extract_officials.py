@@ -1,0 +1,290 @@
+"""Officials: named holders of a stated position in a party's government, once each.
+
+A title span (`Pj. Wali Kota`, `Sekretaris Komisi I DPRD`) is read with what follows it: an optional
+region (`Bekasi`), then the person's name after honorifics (`Dr.`, `H.`, `Mr.`) and before degrees
+(`S.ST., M.T.`). The official belongs to the region the title names, else to the one party of the
+title's level, else to the official named just before (`... didampingi Sekda Joko Budiyono`).
+Two spellings of one person, and two names for the one holder of a single-holder office in one
+region (`Bupati Bojonegoro, Suyoto` / `Bupati Bojonegoro, Kang Yoto`), become one entry.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span, Token
+
+from .extract_parties import Mention, PartyTally
+from .knowledge import fold, honorifics, load_data
+from .ner import PLACES_KEY, TERMS_KEY
+from .schema import Evidence, Official
+
+MAX_NAME_TOKENS = 5
+SAME_PERSON_RATIO = 88
+NAME_CONNECTORS = {"bin", "binti", "van", "de", "al", "el"}
+LOWERCASE_HONORIFICS = {"dr", "drg", "drs", "ir", "h", "hj"}
+HEADLINE_TITLE_CASE_SHARE = 0.6
+HEADLINE_MIN_WORDS = 4
+ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
+
+
+@dataclass
+class OfficialMention:
+    name: str
+    position: str
+    region_key: Optional[str]
+    single: bool
+    region_stated: bool  # the region is named with the title, not inferred
+    in_headline: bool  # headlines capitalise every word, so a name read there may run on
+    start_char: int
+    end_char: int
+    text: str
+
+
+@lru_cache(maxsize=None)
+def _not_name_words() -> frozenset[str]:
+    dates = load_data("dates")
+    words = set(dates["months"]) | set(dates["weekdays"])
+    words |= {fold(w) for t in load_data("titles")["titles"] for w in t["forms"]}
+    words |= {fold(a) for a in load_data("gazetteer")["government_anchors"]}
+    return frozenset(words)
+
+
+def _position(doc: Doc, term: Span) -> tuple[str, bool, int]:
+    """The position in full words, whether it has a single holder, and the token after it."""
+    titles = load_data("titles")
+    end = term.end
+    if term.label_ == "DPRD_BODY":
+        words = [term.text.title()]
+        if end < len(doc) and re.fullmatch(r"[IVX]{1,4}|\d{1,2}|[A-E]", doc[end].text):
+            words.append(ROMAN.get(doc[end].text, doc[end].text))
+            end += 1
+        if end < len(doc) and doc[end].lower_ == "dprd":
+            end += 1
+        words.append("DPRD")
+        position, single = " ".join(words), False
+    else:
+        spec = titles["titles"][int(term.id_)]
+        position, single = spec["position"], spec["single"]
+        if spec.get("takes_number") and end < len(doc) and doc[end].text in ROMAN.keys() | set(ROMAN.values()):
+            position += " " + ROMAN.get(doc[end].text, doc[end].text)
+            end += 1
+        if spec.get("takes_unit"):
+            unit = []
+            while end < len(doc) and doc[end].is_title and len(unit) < 3 and doc[end + 1:end + 2].text != ",":
+                unit.append(doc[end].text)
+                end += 1
+            if unit:
+                position += " " + " ".join(unit)
+    prefix = _prefix_before(doc, term.start)
+    return (f"{prefix} {position}" if prefix else position), single, end
+
+
+def _prefix_before(doc: Doc, index: int) -> Optional[str]:
+    """`Pj.`, `Plt`, `Penjabat (PJ)` right before a title."""
+    prefixes = {span.end: span for span in doc.spans[TERMS_KEY] if span.label_ == "PREFIX"}
+    if index > 0 and doc[index - 1].text == ")":
+        index = next((j for j in range(index - 2, max(index - 6, -1), -1) if doc[j].text == "("), index)
+    span = prefixes.get(index)
+    return load_data("titles")["prefixes"][int(span.id_)]["position"] if span else None
+
+
+def _skip_to_name(doc: Doc, index: int) -> int:
+    """Past whitespace, commas, a parenthetical and a `sekaligus <other post>,` aside."""
+    while index < len(doc):
+        token = doc[index]
+        if token.is_space or token.text in {",", ":", "–", "-"}:
+            index += 1
+        elif token.text == "(":
+            close = next((j for j in range(index + 1, min(index + 6, len(doc))) if doc[j].text == ")"), None)
+            if close is None:
+                break
+            index = close + 1
+        elif token.lower_ == "sekaligus":
+            comma = next((j for j in range(index + 1, min(index + 10, len(doc))) if doc[j].text == ","), None)
+            if comma is None:
+                break
+            index = comma + 1
+        else:
+            break
+    return index
+
+
+def _is_honorific(token: Token) -> bool:
+    return fold(token.text.replace(".", " ")).replace(" ", "") in honorifics()
+
+
+def _read_name(doc: Doc, index: int, stop: set[int]) -> tuple[list[Token], int]:
+    tokens: list[Token] = []
+    while index < len(doc) and _is_honorific(doc[index]) and (doc[index].text[:1].isupper()
+                                                               or doc[index].lower_ in LOWERCASE_HONORIFICS):
+        index += 1
+        while index < len(doc) and (doc[index].is_space or doc[index].text == "."):
+            index += 1
+    while index < len(doc) and len(tokens) < MAX_NAME_TOKENS and index not in stop:
+        token = doc[index]
+        if token.is_space:
+            break  # a name never runs over a line break
+        if token.lower_ in NAME_CONNECTORS and tokens and index + 1 < len(doc) and doc[index + 1].is_title:
+            tokens.append(token)
+        elif (token.is_title or (token.is_upper and len(token.text.rstrip(".")) <= 3)) and token.is_alpha | token.text.endswith("."):
+            if fold(token.text) in _not_name_words() or (tokens and _is_honorific(token) and token.is_upper):
+                break
+            tokens.append(token)
+        else:
+            break
+        index += 1
+    while tokens and (tokens[-1].lower_ in NAME_CONNECTORS or _is_honorific(tokens[-1])):
+        tokens.pop()
+    return tokens, index
+
+
+def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[PartyTally]) -> list[OfficialMention]:
+    """Every title followed by a name, with the party it belongs to (None when none fits)."""
+    party_keys = {t.region.key for t in parties}
+    by_title = {m.title_start: m for m in mentions if m.title_start is not None}
+    mention_by_start = {}
+    for m in mentions:
+        mention_by_start.setdefault(m.start_char, m)
+    place_starts = {s.start for s in doc.spans[PLACES_KEY]}
+    term_starts = {s.start for s in doc.spans[TERMS_KEY]}
+    found: list[OfficialMention] = []
+    for term in sorted(doc.spans[TERMS_KEY], key=lambda s: s.start):
+        if term.label_ not in ("TITLE", "DPRD_BODY"):
+            continue
+        position, single, index = _position(doc, term)
+        region_mention = by_title.get(term.start)
+        if region_mention is not None:
+            index = max(index, doc.char_span(region_mention.start_char, region_mention.end_char,
+                                             alignment_mode="expand").end)
+        index = _skip_to_name(doc, index)
+        tokens, _ = _read_name(doc, index, term_starts)
+        if not tokens or (tokens[0].i in place_starts and region_mention is None and len(tokens) == 1):
+            continue
+        name = doc[tokens[0].i:tokens[-1].i + 1].text
+        if not any(len(t.text.rstrip(".")) >= 3 for t in tokens):
+            continue
+        region_key = region_mention.region.key if region_mention else _region_by_level(term, parties)
+        if region_key is None and found:
+            region_key = found[-1].region_key
+        if region_key is not None and region_key not in party_keys:
+            region_key = "outside"
+        span = doc[term.start:tokens[-1].i + 1]
+        found.append(OfficialMention(name=name, position=position, region_key=region_key, single=single,
+                                     region_stated=region_mention is not None,
+                                     in_headline=_in_headline(doc.text, span.start_char),
+                                     start_char=span.start_char, end_char=span.end_char, text=span.text))
+    return found
+
+
+def _in_headline(text: str, position: int) -> bool:
+    """A line without a full stop whose words are mostly capitalised."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    words = re.findall(r"[^\W\d_]+", line)
+    if len(words) < HEADLINE_MIN_WORDS or line.endswith("."):
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= HEADLINE_TITLE_CASE_SHARE
+
+
+def _region_by_level(term: Span, parties: list[PartyTally]) -> Optional[str]:
+    if term.label_ != "TITLE":
+        return None
+    level = load_data("titles")["titles"][int(term.id_)]["level"]
+    fitting = [t for t in parties if t.region.level == level]
+    if len(fitting) == 1:
+        return fitting[0].region.key
+    before = [(m.start_char, t.region.key) for t in fitting for m in t.mentions if m.start_char < term.start_char]
+    return max(before)[1] if before else None
+
+
+def person_key(name: str) -> str:
+    return " ".join(t for t in fold(name.replace(".", " ")).split() if t not in honorifics())
+
+
+def same_person(a: str, b: str) -> bool:
+    ka, kb = person_key(a), person_key(b)
+    if not ka or not kb:
+        return False
+    if fuzz.ratio(ka, kb) >= SAME_PERSON_RATIO:
+        return True
+    ta, tb = ka.split(), kb.split()
+    short, long_ = sorted((ta, tb), key=len)
+    return len(short) >= 2 and all(t in long_ for t in short)
+
+
+class _Groups:
+    """Union-find over mention indexes."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def root(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        self.parent[self.root(i)] = self.root(j)
+
+    def members(self) -> list[list[int]]:
+        groups: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            groups.setdefault(self.root(i), []).append(i)
+        return list(groups.values())
+
+
+def _group_region(members: list[OfficialMention]) -> Optional[str]:
+    stated = [m.region_key for m in members if m.region_stated]
+    return Counter(stated or [m.region_key for m in members]).most_common(1)[0][0]
+
+
+def merge_officials(found: list[OfficialMention], region_names: dict[str, str], doc_id: str) -> list[Official]:
+    """One entry per person: first the same name up to spelling, then the same single-holder office.
+
+    A person's region is the one stated with a title where there is one, so that `Gubernur Ganjar`
+    (region inferred) joins `Gubernur Jawa Tengah Ganjar Pranowo`, not the host's governor.
+    """
+    groups = _Groups(len(found))
+    for i, a in enumerate(found):
+        for j in range(i):
+            if same_person(a.name, found[j].name):
+                groups.join(i, j)
+    by_person = [[found[i] for i in g] for g in groups.members()]
+    regions = [_group_region(g) for g in by_person]
+    offices = _Groups(len(by_person))
+    for i, a in enumerate(by_person):
+        for j in range(i):
+            if regions[i] == regions[j] and _single_offices(a) & _single_offices(by_person[j]):
+                offices.join(i, j)
+    officials = []
+    for office in offices.members():
+        members = [m for i in office for m in by_person[i]]
+        region_key = regions[office[0]]
+        if region_key in (None, "outside"):
+            continue
+        counts = Counter(person_key(m.name) for m in members)
+        candidates = [m for m in members if not m.in_headline] or members
+        best = max(candidates, key=lambda m: (len(person_key(m.name).split()), counts[person_key(m.name)],
+                                              -m.start_char))
+        officials.append(Official(
+            name=" ".join(t for t in best.name.split() if not _is_honorific_text(t)),
+            position=Counter(m.position for m in members).most_common(1)[0][0], region=region_names[region_key],
+            evidence=[Evidence(doc_id=doc_id, start=m.start_char, end=m.end_char, text=m.text) for m in members]))
+    return sorted(officials, key=lambda o: o.evidence[0].start)
+
+
+def _single_offices(members: list[OfficialMention]) -> set[str]:
+    """The person's own office (the position most often written with the name), if single-holder."""
+    position, _ = Counter(m.position for m in members).most_common(1)[0]
+    return {position} if any(m.single for m in members if m.position == position) else set()
+
+
+def _is_honorific_text(word: str) -> bool:
+    return fold(word.replace(".", " ")).replace(" ", "") in honorifics()

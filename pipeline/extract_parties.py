@@ -1,0 +1,370 @@
+"""Parties: which governments an article mentions, which of them take part, and in which role.
+
+A place span from the NER stage becomes a *mention* of a region when it can be resolved to one
+Kemendagri region or foreign city. What stands before it decides how much it says: a title
+(`Wali Kota Bekasi`) or a government form (`Pemkot Bekasi`, `DPRD Kota Bandung`) marks the
+government itself; a plain level (`Kota Bekasi`) marks the place; a bare name only echoes a party
+found otherwise. Location qualifiers (`Kota Singkawang, Kalimantan Barat`, `Perfektur Osaka`) and
+national offices (`KBRI Tokyo`) are not parties.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc, Span
+
+from .knowledge import (Region, countries_by_name, foreign_cities_by_name, fold, indonesian_regions,
+                        load_data, regions_by_bare_name)
+from .ner import PLACES_KEY, TERMS_KEY
+from .schema import Evidence, Party
+
+INDONESIAN_LEVELS = ("provinsi", "kabupaten", "kota")
+FUZZY_REGION_CUTOFF = 75
+MAX_UNKNOWN_NAME_TOKENS = 3
+ANCHOR_CHAIN_DEPTH = 3
+
+
+@dataclass
+class Mention:
+    """One place in the text resolved to a region, with what anchors it."""
+
+    region: Region
+    start_char: int
+    end_char: int
+    text: str
+    sent_start: int
+    government: bool
+    anchored: bool
+    title_start: Optional[int] = None  # token index of the title that names this region's official
+
+    def evidence(self, doc_id: str) -> Evidence:
+        return Evidence(doc_id=doc_id, start=self.start_char, end=self.end_char, text=self.text)
+
+
+@dataclass
+class Anchor:
+    level: Optional[str]
+    government: bool
+    start: int  # token index where the anchoring phrase begins
+    title_start: Optional[int] = None
+    qualifier: bool = False
+    national: bool = False
+
+
+@lru_cache(maxsize=None)
+def _title_levels() -> list[Optional[str]]:
+    return [t["level"] for t in load_data("titles")["titles"]]
+
+
+def _skip_parenthetical_back(doc: Doc, index: int, max_tokens: int = 6) -> int:
+    """`Pemerintah Kota (Pemkot) Bekasi`: the index before a `( ... )` that ends at `index`."""
+    if index > 0 and doc[index - 1].text == ")":
+        for j in range(index - 2, max(index - 2 - max_tokens, -1), -1):
+            if doc[j].text == "(":
+                return j
+    return index
+
+
+def _anchor_before(doc: Doc, index: int, terms_by_end: dict[int, Span]) -> Optional[Anchor]:
+    """The chain of government terms that ends right before token `index`, if any."""
+    anchors = load_data("gazetteer")["government_anchors"]
+    anchor: Optional[Anchor] = None
+    position = _skip_parenthetical_back(doc, index)
+    for _ in range(ANCHOR_CHAIN_DEPTH):
+        term = terms_by_end.get(position)
+        if term is None and position > 0 and _is_body_number(doc[position - 1]):
+            term = terms_by_end.get(position - 1)  # `Komisi I DPRD`
+        if term is None:
+            break
+        label = term.label_
+        if anchor is None:
+            anchor = Anchor(level=None, government=False, start=term.start)
+        anchor.start = term.start
+        if label == "ANCHOR":
+            spec = anchors[term.id_]
+            anchor.level = anchor.level or spec["level"]
+            anchor.government |= spec["government"]
+        elif label == "TITLE":
+            anchor.level = anchor.level or _title_levels()[int(term.id_)]
+            anchor.government = True
+            anchor.title_start = term.start
+        elif label == "DPRD_BODY":
+            anchor.government = True
+            anchor.title_start = term.start
+        elif label == "QUALIFIER":
+            anchor.qualifier = True
+        elif label == "NATIONAL":
+            anchor.national = True
+        else:
+            break
+        position = _skip_parenthetical_back(doc, term.start)
+    return anchor
+
+
+def _is_body_number(token) -> bool:
+    return bool(re.fullmatch(r"[IVX]{1,4}|\d{1,2}|[A-E]", token.text))
+
+
+def _foreign_suffix_after(doc: Doc, index: int) -> bool:
+    return index < len(doc) and doc[index].text in load_data("gazetteer")["foreign_city_suffixes"]
+
+
+def _pick_foreign(cities: tuple[Region, ...], countries_in_doc: set[str]) -> Region:
+    for city in cities:
+        if city.country in countries_in_doc:
+            return city
+    return cities[0]
+
+
+def _inside(inner: Region, outer: Region) -> bool:
+    return outer.level == "provinsi" and inner.province_code == outer.code and inner.key != outer.key
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """Every mention of an Indonesian region or foreign city that can be resolved."""
+    terms_by_end = {span.end: span for span in doc.spans[TERMS_KEY]}
+    places = sorted(doc.spans[PLACES_KEY], key=lambda s: s.start)
+    countries_in_doc = {countries_by_name()[s.id_].country for s in places if s.label_ == "COUNTRY"}
+    mentions: list[Mention] = []
+    pending_bare: list[tuple[Span, tuple[Region, ...]]] = []
+    previous_end: dict[int, Mention] = {}
+    places_covered: set[int] = set()
+    for place in places:
+        anchor = _anchor_before(doc, place.start, terms_by_end)
+        if anchor and (anchor.national or anchor.qualifier):
+            continue
+        start_token = anchor.start if anchor else place.start
+        if _is_location_qualifier(doc, start_token, place, previous_end):
+            continue
+        region: Optional[Region] = None
+        end = place.end
+        if place.label_ == "REGION":
+            candidates = regions_by_bare_name().get(place.id_, ())
+            if anchor and anchor.level in INDONESIAN_LEVELS:
+                region = next((r for r in candidates if r.level == anchor.level), None)
+            if region is None and anchor and anchor.level is None and anchor.government:
+                region = _resolve_without_level(candidates, mentions)
+            if region is None:
+                pending_bare.append((place, candidates))
+                continue
+        elif place.label_ == "FOREIGN":
+            suffix = _foreign_suffix_after(doc, place.end)
+            if not (suffix or (anchor and anchor.level in ("kota", "foreign_city"))):
+                continue
+            region = _pick_foreign(foreign_cities_by_name()[place.id_], countries_in_doc)
+            end = place.end + 1 if suffix else place.end
+        else:
+            continue
+        anchored = anchor is not None and (anchor.level is not None or anchor.government) or region.level == "foreign_city"
+        span = doc[start_token:end]
+        mention = Mention(region=region, start_char=span.start_char, end_char=span.end_char, text=span.text,
+                          sent_start=place.sent.start_char, government=bool(anchor and anchor.government) or
+                          (region.level == "foreign_city" and _foreign_suffix_after(doc, place.end)),
+                          anchored=anchored, title_start=anchor.title_start if anchor else None)
+        mentions.append(mention)
+        previous_end[end] = mention
+        places_covered.update(range(start_token, end))
+    mentions += _unknown_names_after_anchors(doc, places_covered, countries_in_doc, {m.region.key for m in mentions})
+    mentions += _resolve_bare(pending_bare, mentions, doc, previous_end)
+    return sorted(mentions, key=lambda m: m.start_char)
+
+
+def _is_location_qualifier(doc: Doc, start_token: int, place: Span, previous_end: dict[int, Mention]) -> bool:
+    """`Kota Singkawang, Kalimantan Barat` or `Izumisano, Jepang`: the second place only locates the first."""
+    if start_token == 0 or doc[start_token - 1].text != ",":
+        return False
+    before = previous_end.get(start_token - 1)
+    if before is None:
+        return False
+    if place.label_ == "COUNTRY":
+        return True
+    return any(_inside(before.region, r) for r in regions_by_bare_name().get(place.id_, ()))
+
+
+def _resolve_without_level(candidates: tuple[Region, ...], mentions: list[Mention]) -> Optional[Region]:
+    """`DPRD Purbalingga`: the one region of that name, or the level this article already used for it."""
+    if len(candidates) == 1:
+        return candidates[0]
+    seen = {m.region.key for m in mentions}
+    return next((r for r in candidates if r.key in seen), None)
+
+
+def _resolve_bare(pending: list[tuple[Span, tuple[Region, ...]]], mentions: list[Mention], doc: Doc,
+                  previous_end: dict[int, Mention]) -> list[Mention]:
+    """Bare names (`Bekasi`) echo a region the article names with its level elsewhere."""
+    seen = {m.region.key: m.region for m in mentions}
+    resolved = []
+    for place, candidates in pending:
+        region = next((r for r in candidates if r.key in seen), None)
+        if region is None and len(candidates) == 1:
+            region = candidates[0]
+        if region is None:
+            continue
+        resolved.append(Mention(region=region, start_char=place.start_char, end_char=place.end_char,
+                                text=place.text, sent_start=place.sent.start_char, government=False,
+                                anchored=False))
+    return resolved
+
+
+@lru_cache(maxsize=None)
+def _bare_names_by_level() -> dict[str, dict[str, Region]]:
+    names: dict[str, dict[str, Region]] = {level: {} for level in INDONESIAN_LEVELS}
+    for region in indonesian_regions():
+        names[region.level][fold(region.bare)] = region
+    return names
+
+
+def _unknown_names_after_anchors(doc: Doc, covered: set[int], countries_in_doc: set[str],
+                                 named: set[str]) -> list[Mention]:
+    """`Pemkab Sanggae`, `Majlis Daerah Tuaran`: a government anchor followed by a name the gazetteer lacks.
+
+    After a title the next word is most often the person (`Bupati Nina`), so there a misspelling is
+    taken only for a region the article also names correctly (`Bupati Mokumuko` for Mukomuko).
+    """
+    anchors = load_data("gazetteer")["government_anchors"]
+    found = []
+    for term in doc.spans[TERMS_KEY]:
+        if term.end in covered or term.end >= len(doc):
+            continue
+        if term.label_ == "ANCHOR":
+            spec = anchors[term.id_]
+            level, government = spec["level"], spec["government"]
+        elif term.label_ == "TITLE":
+            level, government = _title_levels()[int(term.id_)], True
+        else:
+            continue
+        if level is None or not government and level != "kabupaten":
+            continue
+        words = []
+        for token in doc[term.end:term.end + MAX_UNKNOWN_NAME_TOKENS]:
+            if not token.is_title or token.i in covered:
+                break
+            words.append(token)
+        if not words:
+            continue
+        region = _match_unknown(words, level, doc, countries_in_doc)
+        if region is None or term.label_ == "TITLE" and region[0].key not in named:
+            continue
+        span = doc[term.start:region[1]]
+        found.append(Mention(region=region[0], start_char=span.start_char, end_char=span.end_char, text=span.text,
+                             sent_start=term.sent.start_char, government=government, anchored=True,
+                             title_start=term.start if term.label_ == "TITLE" else None))
+    return found
+
+
+def _match_unknown(words, level: str, doc: Doc, countries_in_doc: set[str]) -> Optional[tuple[Region, int]]:
+    if level == "foreign_city":
+        country = next((c for c in countries_in_doc), "")
+        name = words[0].text
+        return Region(key=f"foreign:{fold(name)}", name=name, level="foreign_city", country=country, bare=name), words[0].i + 1
+    choices = _bare_names_by_level()[level]
+    best = None
+    for n in range(1, len(words) + 1):
+        text = fold(" ".join(w.text for w in words[:n]))
+        hit = process.extractOne(text, choices.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_REGION_CUTOFF)
+        if hit and hit[0][:1] != text[:1]:
+            continue  # a misspelling keeps its first letter; a person's name after a title rarely does
+        if hit and (best is None or hit[1] > best[1]):
+            best = (choices[hit[0]], hit[1], words[n - 1].i + 1)
+    return (best[0], best[2]) if best else None
+
+
+@dataclass
+class PartyTally:
+    region: Region
+    government: int = 0
+    anchored: int = 0
+    total: int = 0
+    first: int = 0
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def select_parties(mentions: list[Mention]) -> list[PartyTally]:
+    """The governments that take part: those named as governments, topped up with named places to make two."""
+    tallies: dict[str, PartyTally] = {}
+    for m in mentions:
+        tally = tallies.setdefault(m.region.key, PartyTally(region=m.region, first=m.start_char))
+        tally.government += m.government
+        tally.anchored += m.anchored
+        tally.total += 1
+        tally.mentions.append(m)
+    chosen = [t for t in tallies.values() if t.government]
+    if len(chosen) < 2:
+        rest = sorted((t for t in tallies.values() if t.anchored and not t.government),
+                      key=lambda t: (-t.anchored, t.first))
+        for tally in rest:
+            if len(chosen) >= 2:
+                break
+            if not any(_inside(tally.region, c.region) or _inside(c.region, tally.region) for c in chosen):
+                chosen.append(tally)
+    return sorted(chosen, key=lambda t: t.first)
+
+
+@lru_cache(maxsize=None)
+def _role_patterns() -> dict[str, re.Pattern]:
+    cues = load_data("cues")
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return {
+        "before": re.compile(rf"\b(?:(?P<host>{alternation(cues['host_before'])})|"
+                             rf"(?P<guest>{alternation(cues['guest_before'])}))\b(?=(?:\s+\S+){{0,3}}\s*$)",
+                             re.IGNORECASE),
+        "after": re.compile(rf"\b(?:(?P<host>{alternation(cues['host_after'])})|"
+                            rf"(?P<guest>{alternation(cues['guest_after'])}))\b", re.IGNORECASE),
+    }
+
+
+ROLE_WINDOW_BEFORE = 60
+ROLE_WINDOW_AFTER = 80
+
+
+def role_votes(text: str, parties: list[PartyTally]) -> dict[str, Counter]:
+    """Host and guest votes for each party from the cue words around its mentions."""
+    patterns = _role_patterns()
+    spans = sorted((m.start_char, m.end_char, t.region.key) for t in parties for m in t.mentions)
+    votes = {t.region.key: Counter() for t in parties}
+    sentence_ends = [m.end() for m in re.finditer(r"[.!?\n]", text)]
+    for i, (start, end, key) in enumerate(spans):
+        previous_end = max([s[1] for s in spans[:i] if s[2] != key] + [start - ROLE_WINDOW_BEFORE, 0])
+        before = text[max(previous_end, _sentence_start(text, start)):start]
+        hits = list(patterns["before"].finditer(before))
+        if hits:
+            votes[key][hits[-1].lastgroup] += 1
+        next_start = min([s[0] for s in spans[i + 1:] if s[2] != key] + [end + ROLE_WINDOW_AFTER])
+        sentence_end = next((e for e in sentence_ends if e > end), len(text))
+        after = text[end:min(next_start, sentence_end)]
+        hit = patterns["after"].search(after)
+        if hit:
+            votes[key][hit.lastgroup] += 1
+    return votes
+
+
+def _sentence_start(text: str, position: int) -> int:
+    cut = max(text.rfind(".", 0, position), text.rfind("\n", 0, position))
+    return cut + 1
+
+
+def assign_roles(text: str, parties: list[PartyTally], event_type: str, doc_id: str) -> list[Party]:
+    """Host, guest or partner for each party, from the cue votes; a meeting's parties are partners."""
+    votes = role_votes(text, parties)
+    score = {key: v["host"] - v["guest"] for key, v in votes.items()}
+    roles = {t.region.key: "partner" for t in parties}
+    if event_type != "meeting" and parties:
+        host = max(parties, key=lambda t: (score[t.region.key], -t.first))
+        guest = min(parties, key=lambda t: (score[t.region.key], t.first))
+        if score[host.region.key] > 0 or (event_type == "visit" and score[guest.region.key] < 0):
+            host_key = host.region.key if score[host.region.key] > score[guest.region.key] else None
+            if host_key is None and score[guest.region.key] < 0:
+                host_key = next(t.region.key for t in parties if t is not guest)
+            if host_key:
+                roles = {t.region.key: ("host" if t.region.key == host_key else "guest") for t in parties}
+    return [Party(name=t.region.name, country=t.region.country, role=roles[t.region.key], level=t.region.level,
+                  code=t.region.code, evidence=[m.evidence(doc_id) for m in t.mentions[:3]])
+            for t in parties]

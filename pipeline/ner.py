@@ -1,0 +1,92 @@
+"""Named-entity stage: a spaCy `Language` that splits sentences and marks government terms and places.
+
+Two `span_ruler` components, fed from the knowledge files and the gazetteers:
+- `government_terms` (case-insensitive): level anchors (`Pemkot`, `Kabupaten`, `DPRD`), titles
+  (`Wakil Wali Kota`, `Sekda`), title prefixes (`Pj.`), DPRD bodies, place qualifiers (`Perfektur`),
+  national-government markers (`KBRI`) and embassy words, into `doc.spans["terms"]`;
+- `place_names` (case-sensitive, so that the adjective "malang" is not Kota Malang): Kemendagri region
+  names and short names, countries and foreign cities, into `doc.spans["places"]`.
+Each span's `id_` says what it stands for; the extractors read these spans.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .knowledge import countries_by_name, foreign_cities_by_name, fold, load_data, regions_by_bare_name
+
+TERMS_KEY = "terms"
+PLACES_KEY = "places"
+FOREIGN_NAME_MIN_LENGTH = 4
+
+
+def _government_term_patterns() -> list[dict]:
+    gazetteer, titles = load_data("gazetteer"), load_data("titles")
+    patterns = [{"label": "ANCHOR", "pattern": form, "id": form} for form in gazetteer["government_anchors"]]
+    for index, title in enumerate(titles["titles"]):
+        patterns += [{"label": "TITLE", "pattern": form, "id": str(index)} for form in title["forms"]]
+    for index, prefix in enumerate(titles["prefixes"]):
+        patterns += [{"label": "PREFIX", "pattern": form, "id": str(index)} for form in prefix["forms"]]
+    bodies = titles["dprd_body_titles"]
+    patterns += [{"label": "DPRD_BODY", "pattern": f"{head} {body}", "id": f"{head} {body}"}
+                 for head in bodies["heads"] for body in bodies["bodies"]]
+    patterns += [{"label": "QUALIFIER", "pattern": q, "id": q} for q in gazetteer["place_qualifiers"]]
+    patterns += [{"label": "NATIONAL", "pattern": m, "id": m} for m in gazetteer["national_markers"]]
+    patterns += [{"label": "EMBASSY", "pattern": e, "id": e} for e in gazetteer["country_embassy_anchors"]]
+    return patterns
+
+
+def _case_variants(name: str) -> set[str]:
+    return {name, name.upper(), name.title()}
+
+
+def _place_patterns() -> list[dict]:
+    patterns = []
+    government_words = {fold(f) for t in load_data("titles")["titles"] for f in t["forms"]}
+    government_words |= {fold(a) for a in load_data("gazetteer")["government_anchors"]}
+    for key, regions in regions_by_bare_name().items():
+        for name in {r.bare for r in regions if fold(r.bare) == key} or {key.title()}:
+            patterns += [{"label": "REGION", "pattern": v, "id": key} for v in _case_variants(name)]
+    for alias in load_data("gazetteer")["region_aliases"]:
+        patterns.append({"label": "REGION", "pattern": alias, "id": fold(alias)})
+    for name in load_data("gazetteer")["countries"]:
+        patterns.append({"label": "COUNTRY", "pattern": name, "id": fold(name)})
+    taken = set(regions_by_bare_name()) | government_words | set(countries_by_name())
+    for key, cities in foreign_cities_by_name().items():
+        if len(key) < FOREIGN_NAME_MIN_LENGTH or key in taken:
+            continue
+        for name in {cities[0].name, key.title()}:
+            patterns.append({"label": "FOREIGN", "pattern": name, "id": key})
+    return patterns
+
+
+def build_nlp() -> Language:
+    """A blank Indonesian pipeline with a sentencizer and the two gazetteer rulers."""
+    nlp = spacy.blank("id")
+    nlp.add_pipe("sentencizer")
+    longest = {"@misc": "spacy.first_longest_spans_filter.v1"}
+    terms = nlp.add_pipe("span_ruler", name="government_terms",
+                         config={"spans_key": TERMS_KEY, "phrase_matcher_attr": "LOWER", "spans_filter": longest})
+    terms.add_patterns(_government_term_patterns())
+    places = nlp.add_pipe("span_ruler", name="place_names",
+                          config={"spans_key": PLACES_KEY, "phrase_matcher_attr": "ORTH", "spans_filter": longest})
+    places.add_patterns(_place_patterns())
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def shared_nlp() -> Language:
+    """One pipeline per process: building the rulers takes a few seconds."""
+    return build_nlp()
+
+
+def annotate(text: str) -> Doc:
+    return shared_nlp()(text)
+
+
+def annotate_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    return shared_nlp().pipe(texts, batch_size=batch_size)

@@ -1,0 +1,60 @@
+"""Officials on hand-written Indonesian sentences: names, positions, regions, one entry per person."""
+from pipeline.extract_officials import find_official_mentions, merge_officials, same_person
+from pipeline.extract_parties import find_mentions, select_parties
+from pipeline.ner import annotate
+
+
+def officials_of(text: str) -> list[tuple[str, str, str]]:
+    doc = annotate(text)
+    mentions = find_mentions(doc)
+    parties = select_parties(mentions)
+    names = {t.region.key: t.region.name for t in parties}
+    return [(o.name, o.position, o.region) for o in merge_officials(find_official_mentions(doc, mentions, parties),
+                                                                     names, "doc")]
+
+
+def test_honorifics_and_degrees_are_dropped():
+    text = ("Sekretaris Komisi I DPRD Kota Bandung, Susanto Triyogo Adiputro, S.ST., M.T., menerima "
+            "Wakil Wali Kota Serang, Nur Agis Aulia, bersama Wakil Wali Kota Bandung, H. Erwin.")
+    assert officials_of(text) == [
+        ("Susanto Triyogo Adiputro", "Sekretaris Komisi I DPRD", "Kota Bandung"),
+        ("Nur Agis Aulia", "Wakil Wali Kota", "Kota Serang"),
+        ("Erwin", "Wakil Wali Kota", "Kota Bandung"),
+    ]
+
+
+def test_abbreviated_positions_are_written_in_full():
+    text = ("Kesepakatan ditandatangani Pj. Wali Kota Bekasi, Gani Muhamad, dan Plt Bupati Kapuas Erlin. "
+            "Hadir pula Sekda Kota Bekasi Junaedi.")
+    officials = officials_of(text)
+    assert ("Gani Muhamad", "Penjabat Wali Kota", "Kota Bekasi") in officials
+    assert ("Erlin", "Pelaksana Tugas Bupati", "Kabupaten Kapuas") in officials
+    assert ("Junaedi", "Sekretaris Daerah", "Kota Bekasi") in officials
+
+
+def test_two_spellings_are_one_person():
+    text = ("Pj. Wali Kota Bekasi, Gani Muhamad menerima Pemkot Malang. Pj. Wali Kota Bekasi, Gani Muhammad "
+            "mengatakan kerja sama penting, ujar Gani Muhamad.")
+    assert [o[0] for o in officials_of(text)] == ["Gani Muhamad"]
+
+
+def test_nickname_of_single_office_holder_joins_the_full_name():
+    text = ("Bupati Purbalingga Dyah Hayuning Pratiwi menerima delegasi Tono City. "
+            "Bupati Tiwi berharap kerja sama berjalan.")
+    assert officials_of(text) == [("Dyah Hayuning Pratiwi", "Bupati", "Kabupaten Purbalingga")]
+
+
+def test_region_inferred_from_the_only_party_of_the_title_level():
+    text = "Walikota Palu menerima Pemkab Minahasa Selatan. Walikota Hadianto Rasyid menyambut baik."
+    assert officials_of(text) == [("Hadianto Rasyid", "Wali Kota", "Kota Palu")]
+
+
+def test_name_does_not_run_over_a_line_break_or_into_a_weekday():
+    text = "Wakil Bupati Minsel, Pendeta Petra Yani Rembang\nKamis pagi Pemkot Palu menerima Pemkab Minsel."
+    assert officials_of(text) == [("Petra Yani Rembang", "Wakil Bupati", "Kabupaten Minahasa Selatan")]
+
+
+def test_same_person_rule():
+    assert same_person("Gani Muhamad", "Gani Muhammad")
+    assert same_person("Muchamad Nur", "Muchamad Nur Aziz")
+    assert not same_person("Tri Adhianto", "Tri Sutrisno")

@@ -1,0 +1,73 @@
+"""Parties and roles on hand-written Indonesian sentences."""
+from pipeline.extract_parties import assign_roles, find_mentions, select_parties
+from pipeline.ner import annotate
+
+
+def parties_of(text: str, event_type: str = "visit") -> dict[str, str]:
+    doc = annotate(text)
+    tallies = select_parties(find_mentions(doc))
+    return {p.name: p.role for p in assign_roles(text, tallies, event_type, "doc")}
+
+
+def test_pemkot_and_title_forms_name_the_city_government():
+    text = ("Pemerintah Kota (Pemkot) Bekasi menerima kunjungan kerja Pemerintah Kabupaten Banyuwangi, "
+            "Kamis (13/3). Rombongan dipimpin Wakil Bupati Banyuwangi.")
+    assert parties_of(text) == {"Kota Bekasi": "host", "Kabupaten Banyuwangi": "guest"}
+
+
+def test_level_from_title_separates_city_from_regency_of_same_name():
+    text = "Wali Kota Bekasi menyambut rombongan Pemkab Malang yang berkunjung ke Balai Kota."
+    assert parties_of(text) == {"Kota Bekasi": "host", "Kabupaten Malang": "guest"}
+
+
+def test_dprd_takes_part_as_its_region():
+    text = ("Anggota DPRD dari Kabupaten Purbalingga melakukan kunjungan kerja ke DPRD DKI Jakarta. "
+            "Ketua DPRD Kabupaten Purbalingga, Tongat, hadir.")
+    parties = parties_of(text)
+    assert parties["Kabupaten Purbalingga"] == "guest"
+    assert parties["Provinsi Daerah Khusus Ibukota Jakarta"] == "host"
+
+
+def test_foreign_city_with_prefecture_and_country_qualifiers():
+    text = ("Pemkot Bekasi menerima kunjungan resmi Pemerintah Kota Izumisano Perfektur Osaka, Jepang. "
+            "Kunjungan dipimpin Wakil Wali Kota Izumisano.")
+    doc = annotate(text)
+    tallies = select_parties(find_mentions(doc))
+    names = {t.region.name: t.region.country for t in tallies}
+    assert names == {"Kota Bekasi": "ID", "Izumisano": "JP"}  # not Osaka, not Japan
+
+
+def test_province_that_only_locates_a_city_is_not_a_party():
+    text = ("Pemkot Magelang melakukan studi tiru ke Kota Singkawang, Kalimantan Barat. "
+            "Rombongan diterima Pj Wali Kota Singkawang.")
+    assert set(parties_of(text)) == {"Kota Magelang", "Kota Singkawang"}
+
+
+def test_national_embassy_is_not_a_party():
+    text = ("Bupati Purbalingga dan Wali Kota Tono City bertemu melalui Zoom. "
+            "Sekretaris KBRI Tokyo turut hadir.")
+    assert parties_of(text, "meeting") == {"Kabupaten Purbalingga": "partner", "Tōno": "partner"}
+
+
+def test_misspelled_region_after_title_resolves_to_region_named_elsewhere():
+    text = ("Pemkab Mukomuko berkunjung ke Kabupaten Bojonegoro. "
+            "Bupati Mokumuko Choirul Huda menyampaikan terima kasih.")
+    doc = annotate(text)
+    mentions = find_mentions(doc)
+    assert [m.region.name for m in mentions if m.text.startswith("Bupati")] == ["Kabupaten Mukomuko"]
+
+
+def test_person_name_after_title_is_not_taken_for_a_misspelled_region():
+    text = "Begini respon Bupati Nina. Bupati Indramayu Hj Nina Agustina menerima Pemkab Kuningan."
+    names = {m.region.name for m in find_mentions(annotate(text))}
+    assert names == {"Kabupaten Indramayu", "Kabupaten Kuningan"}
+
+
+def test_single_government_is_no_event_pair():
+    text = "Bupati Kukar Edi Damansyah membuka FGD di Hotel Mercure Samarinda, Jumat (20/10/2023)."
+    assert len(select_parties(find_mentions(annotate(text)))) < 2
+
+
+def test_lowercase_common_word_is_not_a_region():
+    text = "Nasib malang menimpa warga. Pemkot Bandung dan Pemkot Serang berdiskusi."
+    assert set(parties_of(text)) == {"Kota Bandung", "Kota Serang"}
