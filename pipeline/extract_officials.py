@@ -24,11 +24,13 @@ from .ner import PLACES_KEY, TERMS_KEY
 from .schema import Evidence, Official
 
 MAX_NAME_TOKENS = 5
+MAX_UNIT_TOKENS = 10
 SAME_PERSON_RATIO = 88
 NAME_CONNECTORS = {"bin", "binti", "van", "de", "al", "el"}
 LOWERCASE_HONORIFICS = {"dr", "drg", "drs", "ir", "h", "hj"}
 HEADLINE_TITLE_CASE_SHARE = 0.6
 HEADLINE_MIN_WORDS = 4
+HEADLINE_MAX_WORDS = 16
 ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
 
 
@@ -39,7 +41,6 @@ class OfficialMention:
     region_key: Optional[str]
     single: bool
     region_stated: bool  # the region is named with the title, not inferred
-    in_headline: bool  # headlines capitalise every word, so a name read there may run on
     start_char: int
     end_char: int
     text: str
@@ -54,7 +55,7 @@ def _not_name_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _position(doc: Doc, term: Span) -> tuple[str, bool, int]:
+def _position(doc: Doc, term: Span, entity_starts: set[int]) -> tuple[str, bool, int]:
     """The position in full words, whether it has a single holder, and the token after it."""
     titles = load_data("titles")
     end = term.end
@@ -74,14 +75,28 @@ def _position(doc: Doc, term: Span) -> tuple[str, bool, int]:
             position += " " + ROMAN.get(doc[end].text, doc[end].text)
             end += 1
         if spec.get("takes_unit"):
-            unit = []
-            while end < len(doc) and doc[end].is_title and len(unit) < 3 and doc[end + 1:end + 2].text != ",":
-                unit.append(doc[end].text)
-                end += 1
-            if unit:
-                position += " " + " ".join(unit)
+            unit_end = _unit_end(doc, end, entity_starts)
+            if unit_end > end:
+                position += " " + doc[end:unit_end].text
+                end = unit_end
     prefix = _prefix_before(doc, term.start)
     return (f"{prefix} {position}" if prefix else position), single, end
+
+
+def _unit_end(doc: Doc, start: int, entity_starts: set[int]) -> int:
+    """End of the unit after `Kepala Dinas`: `Perdagangan`, or a list `Komunikasi, Informatika dan Persandian`.
+
+    A comma ends the unit unless a `dan` later in the same run of capitalised words shows a list.
+    """
+    run_end = start
+    while run_end < len(doc) and run_end - start < MAX_UNIT_TOKENS and run_end not in entity_starts and (
+            doc[run_end].is_title or doc[run_end].text == "," or doc[run_end].lower_ == "dan"):
+        run_end += 1
+    run = doc[start:run_end]
+    connectors = [t.i for t in run if t.lower_ == "dan" and t.i + 1 < run_end]
+    if connectors:
+        return connectors[-1] + 2
+    return next((t.i for t in run if not t.is_title), run_end)
 
 
 def _prefix_before(doc: Doc, index: int) -> Optional[str]:
@@ -100,10 +115,10 @@ def _skip_to_name(doc: Doc, index: int) -> int:
         if token.is_space or token.text in {",", ":", "–", "-"}:
             index += 1
         elif token.text == "(":
-            close = next((j for j in range(index + 1, min(index + 6, len(doc))) if doc[j].text == ")"), None)
-            if close is None:
+            after = _skip_parenthetical(doc, index)
+            if after == index:
                 break
-            index = close + 1
+            index = after
         elif token.lower_ == "sekaligus":
             comma = next((j for j in range(index + 1, min(index + 10, len(doc))) if doc[j].text == ","), None)
             if comma is None:
@@ -129,6 +144,11 @@ def _read_name(doc: Doc, index: int, stop: set[int]) -> tuple[list[Token], int]:
         token = doc[index]
         if token.is_space:
             break  # a name never runs over a line break
+        if token.text == "-" and tokens and not doc[index - 1].whitespace_ and not token.whitespace_ \
+                and index + 1 < len(doc) and doc[index + 1].is_alpha:
+            tokens += [token, doc[index + 1]]  # `Kim Seung-ho`
+            index += 2
+            continue
         if token.lower_ in NAME_CONNECTORS and tokens and index + 1 < len(doc) and doc[index + 1].is_title:
             tokens.append(token)
         elif (token.is_title or (token.is_upper and len(token.text.rstrip(".")) <= 3)) and token.is_alpha | token.text.endswith("."):
@@ -147,17 +167,19 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
     """Every title followed by a name, with the party it belongs to (None when none fits)."""
     party_keys = {t.region.key for t in parties}
     by_title = {m.title_start: m for m in mentions if m.title_start is not None}
-    mention_by_start = {}
-    for m in mentions:
-        mention_by_start.setdefault(m.start_char, m)
+    mention_by_start = {m.start_char: m for m in mentions}
     place_starts = {s.start for s in doc.spans[PLACES_KEY]}
+    region_starts = {s.start for s in doc.spans[PLACES_KEY] if s.label_ == "REGION"}
     term_starts = {s.start for s in doc.spans[TERMS_KEY]}
     found: list[OfficialMention] = []
     for term in sorted(doc.spans[TERMS_KEY], key=lambda s: s.start):
         if term.label_ not in ("TITLE", "DPRD_BODY"):
             continue
-        position, single, index = _position(doc, term)
-        region_mention = by_title.get(term.start)
+        if _in_headline(doc.text, term.start_char):
+            continue  # headlines capitalise every word, so a name read there runs on; the body repeats it
+        position, single, index = _position(doc, term, region_starts | term_starts)
+        region_mention = by_title.get(term.start) or _mention_at(doc, _skip_parenthetical(doc, index),
+                                                                  mention_by_start)
         if region_mention is not None:
             index = max(index, doc.char_span(region_mention.start_char, region_mention.end_char,
                                              alignment_mode="expand").end)
@@ -176,18 +198,31 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
         span = doc[term.start:tokens[-1].i + 1]
         found.append(OfficialMention(name=name, position=position, region_key=region_key, single=single,
                                      region_stated=region_mention is not None,
-                                     in_headline=_in_headline(doc.text, span.start_char),
                                      start_char=span.start_char, end_char=span.end_char, text=span.text))
     return found
 
 
+def _skip_parenthetical(doc: Doc, index: int) -> int:
+    """Past a `(DLH)` right at `index`."""
+    if index < len(doc) and doc[index].text == "(":
+        close = next((j for j in range(index + 1, min(index + 6, len(doc))) if doc[j].text == ")"), None)
+        if close is not None:
+            return close + 1
+    return index
+
+
+def _mention_at(doc: Doc, index: int, mention_by_start: dict[int, Mention]) -> Optional[Mention]:
+    """The region named right after a title's unit: `Kepala Bagian Kerja Sama Setda Kota Bogor`."""
+    return mention_by_start.get(doc[index].idx) if index < len(doc) else None
+
+
 def _in_headline(text: str, position: int) -> bool:
-    """A line without a full stop whose words are mostly capitalised."""
+    """A short line without a full stop whose words are mostly capitalised."""
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
     line = text[start:end if end >= 0 else len(text)].strip()
     words = re.findall(r"[^\W\d_]+", line)
-    if len(words) < HEADLINE_MIN_WORDS or line.endswith("."):
+    if not HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS or line.endswith("."):
         return False
     return sum(w[0].isupper() for w in words) / len(words) >= HEADLINE_TITLE_CASE_SHARE
 
@@ -246,7 +281,8 @@ def _group_region(members: list[OfficialMention]) -> Optional[str]:
 
 
 def merge_officials(found: list[OfficialMention], region_names: dict[str, str], doc_id: str) -> list[Official]:
-    """One entry per person: first the same name up to spelling, then the same single-holder office.
+    """One entry per person: first the same name up to spelling (or a one-word short form of it with
+    the same position), then the same single-holder office.
 
     A person's region is the one stated with a title where there is one, so that `Gubernur Ganjar`
     (region inferred) joins `Gubernur Jawa Tengah Ganjar Pranowo`, not the host's governor.
@@ -255,6 +291,10 @@ def merge_officials(found: list[OfficialMention], region_names: dict[str, str], 
     for i, a in enumerate(found):
         for j in range(i):
             if same_person(a.name, found[j].name):
+                groups.join(i, j)
+    for i, a in enumerate(found):
+        for j in range(i):
+            if a.position == found[j].position and _short_form(a.name, found[j].name):
                 groups.join(i, j)
     by_person = [[found[i] for i in g] for g in groups.members()]
     regions = [_group_region(g) for g in by_person]
@@ -270,14 +310,20 @@ def merge_officials(found: list[OfficialMention], region_names: dict[str, str], 
         if region_key in (None, "outside"):
             continue
         counts = Counter(person_key(m.name) for m in members)
-        candidates = [m for m in members if not m.in_headline] or members
-        best = max(candidates, key=lambda m: (len(person_key(m.name).split()), counts[person_key(m.name)],
+        best = max(members, key=lambda m: (len(person_key(m.name).split()), counts[person_key(m.name)],
                                               -m.start_char))
         officials.append(Official(
             name=" ".join(t for t in best.name.split() if not _is_honorific_text(t)),
             position=Counter(m.position for m in members).most_common(1)[0][0], region=region_names[region_key],
             evidence=[Evidence(doc_id=doc_id, start=m.start_char, end=m.end_char, text=m.text) for m in members]))
     return sorted(officials, key=lambda o: o.evidence[0].start)
+
+
+def _short_form(a: str, b: str) -> bool:
+    """`Sekda Rahmat` for `Sekda Rahmat Hidayat`: one name is a single word of the other."""
+    ta, tb = person_key(a).split(), person_key(b).split()
+    short, long_ = sorted((ta, tb), key=len)
+    return len(short) == 1 and len(long_) > 1 and short[0] in long_
 
 
 def _single_offices(members: list[OfficialMention]) -> set[str]:

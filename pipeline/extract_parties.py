@@ -156,6 +156,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
             suffix = _foreign_suffix_after(doc, place.end)
             if not (suffix or (anchor and anchor.level in ("kota", "foreign_city"))):
                 continue
+            if not suffix and anchor.title_start is not None and not _named_as_government_elsewhere(doc, place, terms_by_end):
+                continue  # `Wawali Bambang`: after a bare title a city's name is more often a person's
             region = _pick_foreign(foreign_cities_by_name()[place.id_], countries_in_doc)
             end = place.end + 1 if suffix else place.end
         else:
@@ -172,6 +174,18 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions += _unknown_names_after_anchors(doc, places_covered, countries_in_doc, {m.region.key for m in mentions})
     mentions += _resolve_bare(pending_bare, mentions, doc, previous_end)
     return sorted(mentions, key=lambda m: m.start_char)
+
+
+def _named_as_government_elsewhere(doc: Doc, place: Span, terms_by_end: dict[int, Span]) -> bool:
+    """Whether the article also names this foreign city as a city (`Kota X`, `X City`, `Majlis Daerah X`)."""
+    for other in doc.spans[PLACES_KEY]:
+        if other.id_ != place.id_ or other.start == place.start:
+            continue
+        anchor = _anchor_before(doc, other.start, terms_by_end)
+        if _foreign_suffix_after(doc, other.end) or (anchor and anchor.title_start is None
+                                                     and anchor.level in ("kota", "foreign_city")):
+            return True
+    return False
 
 
 def _is_location_qualifier(doc: Doc, start_token: int, place: Span, previous_end: dict[int, Mention]) -> bool:
@@ -314,7 +328,7 @@ def _role_patterns() -> dict[str, re.Pattern]:
 
     return {
         "before": re.compile(rf"\b(?:(?P<host>{alternation(cues['host_before'])})|"
-                             rf"(?P<guest>{alternation(cues['guest_before'])}))\b(?=(?:\s+\S+){{0,3}}\s*$)",
+                             rf"(?P<guest>{alternation(cues['guest_before'])}))\b(?=(?:\s+\S+){{0,4}}\s*$)",
                              re.IGNORECASE),
         "after": re.compile(rf"\b(?:(?P<host>{alternation(cues['host_after'])})|"
                             rf"(?P<guest>{alternation(cues['guest_after'])}))\b", re.IGNORECASE),

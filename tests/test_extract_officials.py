@@ -50,7 +50,8 @@ def test_region_inferred_from_the_only_party_of_the_title_level():
 
 
 def test_name_does_not_run_over_a_line_break_or_into_a_weekday():
-    text = "Wakil Bupati Minsel, Pendeta Petra Yani Rembang\nKamis pagi Pemkot Palu menerima Pemkab Minsel."
+    text = ("Dalam kunjungan itu hadir pula secara langsung Wakil Bupati Minsel, Pendeta Petra Yani Rembang\n"
+            "Kamis pagi Pemkot Palu menerima Pemkab Minsel.")
     assert officials_of(text) == [("Petra Yani Rembang", "Wakil Bupati", "Kabupaten Minahasa Selatan")]
 
 
