@@ -1,0 +1,69 @@
+"""Event type: `classify_event` on hand-written Indonesian news sentences."""
+from pipeline.extract_event import classify_event
+from pipeline.ner import annotate
+
+
+def classify(text: str):
+    return classify_event(annotate(text), "doc")
+
+
+def assert_evidence(text: str, evidence, cue: str) -> None:
+    assert evidence, "a classified event must carry evidence"
+    assert any(cue in ev.text.lower() for ev in evidence)
+    for ev in evidence:
+        assert ev.doc_id == "doc"
+        assert text[ev.start:ev.end].strip() == ev.text
+
+
+def test_signing_is_agreement_even_when_a_visit_is_reported():
+    text = ("SEMARANG - Rombongan Pemerintah Kabupaten Banyuwangi melakukan kunjungan kerja ke Balai Kota "
+            "Semarang, Kamis (24/7/2025). Dalam kunjungan itu dilakukan penandatanganan nota kesepahaman "
+            "kerja sama bidang pariwisata antara kedua daerah.")
+    kind, evidence = classify(text)
+    assert kind == "agreement"
+    assert_evidence(text, evidence, "penandatanganan")
+
+
+def test_agreement_wins_over_meeting():
+    text = ("Pemkot Semarang dan Pemkab Banyuwangi menggelar rapat koordinasi secara virtual, Senin (3/3/2025). "
+            "Usai rapat, kedua daerah menandatangani perjanjian kerja sama.")
+    kind, evidence = classify(text)
+    assert kind == "agreement"
+    assert_evidence(text, evidence, "menandatangani")
+
+
+def test_zoom_meeting_is_meeting():
+    text = ("Pemkot Semarang dan Pemkab Banyuwangi menggelar rapat melalui Zoom, Senin (3/3/2025). "
+            "Rapat membahas pengelolaan sampah.")
+    kind, evidence = classify(text)
+    assert kind == "meeting"
+    assert_evidence(text, evidence, "zoom")
+
+
+def test_studi_banding_is_visit():
+    text = ("Anggota DPRD Kabupaten Banyuwangi melaksanakan studi banding ke Kota Semarang tentang "
+            "pengelolaan sampah, Selasa (4/3/2025).")
+    kind, evidence = classify(text)
+    assert kind == "visit"
+    assert_evidence(text, evidence, "studi banding")
+
+
+def test_planned_visit_is_not_an_event():
+    text = ("Bupati Banyuwangi akan melakukan kunjungan kerja ke Kota Semarang bulan depan untuk membahas "
+            "kerja sama pariwisata.")
+    assert classify(text) is None
+
+
+def test_planned_signing_does_not_count_but_a_done_visit_does():
+    text = ("Nota kesepahaman akan ditandatangani tahun depan. "
+            "Bupati Banyuwangi berkunjung ke Semarang, Senin (3/3/2025).")
+    kind, evidence = classify(text)
+    assert kind == "visit"
+    assert_evidence(text, evidence, "berkunjung")
+    assert all("ditandatangani" not in ev.text for ev in evidence)
+
+
+def test_plain_local_news_has_no_event():
+    text = ("Wali Kota Semarang meresmikan taman baru di Kecamatan Tembalang, Rabu (5/3/2025). "
+            "Taman itu dilengkapi area bermain anak.")
+    assert classify(text) is None

@@ -1,0 +1,85 @@
+"""Sectors: `extract_sectors` on hand-written Indonesian sentences."""
+from pipeline.extract_sectors import extract_sectors
+from pipeline.ner import annotate
+from pipeline.schema import Sector
+
+
+def sectors_of(text: str) -> dict[str, Sector]:
+    return {s.code: s for s in extract_sectors(annotate(text), "doc")}
+
+
+def assert_evidence_slices(text: str, sectors: dict[str, Sector]) -> None:
+    for sector in sectors.values():
+        assert sector.evidence, f"{sector.code} has no evidence"
+        for ev in sector.evidence:
+            assert ev.doc_id == "doc"
+            assert text[ev.start:ev.end] == ev.text
+
+
+def test_one_phrase_pair_gives_two_codes():
+    text = "Kedua daerah sepakat menjalin kerja sama di bidang budaya dan pariwisata."
+    sectors = sectors_of(text)
+    assert set(sectors) == {"culture", "tourism"}
+    assert sectors["culture"].phrases == ["budaya"]
+    assert sectors["tourism"].phrases == ["pariwisata"]
+    assert_evidence_slices(text, sectors)
+
+
+def test_longest_phrase_wins_wastewater_over_waste():
+    text = "Rombongan melakukan studi banding tentang pengelolaan limbah cair di Kota Semarang."
+    sectors = sectors_of(text)
+    assert "wastewater_sanitation" in sectors
+    assert "waste" not in sectors
+    assert sectors["wastewater_sanitation"].phrases == ["pengelolaan limbah cair"]
+    assert_evidence_slices(text, sectors)
+
+
+def test_acronym_matches_case_sensitively():
+    text = "Kunjungan itu membahas pengelolaan sampah di TPA Jatibarang."
+    sectors = sectors_of(text)
+    assert set(sectors) == {"waste"}
+    assert "TPA" in sectors["waste"].phrases
+    assert any(ev.text == "TPA" for ev in sectors["waste"].evidence)
+    assert_evidence_slices(text, sectors)
+
+
+def test_lowercase_acronym_and_acronym_inside_words_do_not_match():
+    assert sectors_of("Kunjungan itu membahas tpa, stpa dan aTPAb.") == {}
+    assert sectors_of("Kerja sama itu membahas program ATPAS.") == {}
+
+
+def test_sector_word_in_background_sentence_is_not_coded():
+    text = ("Wali Kota Semarang menerima kunjungan kerja Pemkab Banyuwangi membahas kerja sama. "
+            "Kota Semarang dikenal dengan pariwisata dan kuliner yang maju.")
+    assert "tourism" not in sectors_of(text)
+
+
+def test_only_the_cooperation_sentence_gives_sectors():
+    text = ("Kota Semarang dikenal dengan pariwisata yang maju. "
+            "Kedua wali kota berdiskusi tentang kerja sama pendidikan.")
+    sectors = sectors_of(text)
+    assert set(sectors) == {"education"}
+    assert_evidence_slices(text, sectors)
+
+
+def test_list_continues_after_topic_sentence():
+    text = "Kedua daerah sepakat menjalin kerja sama di 3 bidang. Yakni pendidikan, kesehatan dan pertanian."
+    sectors = sectors_of(text)
+    assert set(sectors) == {"education", "health", "agriculture_fisheries"}
+    assert [s.code for s in extract_sectors(annotate(text), "doc")] == ["education", "health",
+                                                                        "agriculture_fisheries"]
+    assert_evidence_slices(text, sectors)
+    assert sectors["health"].evidence[0].text == "kesehatan"
+
+
+def test_list_opener_without_topic_sentence_before_is_not_coded():
+    text = "Kedua daerah bertemu di Semarang. Yakni pendidikan, kesehatan dan pertanian."
+    assert sectors_of(text) == {}
+
+
+def test_repeated_phrase_is_listed_once_with_all_evidence():
+    text = "Kerja sama pariwisata dibahas, termasuk promosi pariwisata bersama."
+    sectors = sectors_of(text)
+    assert sectors["tourism"].phrases == ["pariwisata"]
+    assert len(sectors["tourism"].evidence) == 2
+    assert_evidence_slices(text, sectors)
