@@ -1,0 +1,222 @@
+"""Merging records that report the same event: hand-built `EventRecord`s."""
+import random
+from typing import Optional, Sequence
+
+import pytest
+
+from pipeline.dedup import dates_agree, merge_records
+from pipeline.schema import EventDate, EventRecord, Official, Party, Sector, Source
+
+SEMARANG = {"name": "Kota Semarang", "country": "ID", "level": "kota", "code": "33.74"}
+BANYUWANGI = {"name": "Kabupaten Banyuwangi", "country": "ID", "level": "kabupaten", "code": "35.10"}
+SURABAYA = {"name": "Kota Surabaya", "country": "ID", "level": "kota", "code": "35.78"}
+BEKASI = {"name": "Kota Bekasi", "country": "ID", "level": "kota", "code": "32.75"}
+IZUMISANO = {"name": "Izumisano", "country": "JP", "level": "foreign_city", "code": "geonames:1861212"}
+
+
+def record(doc_id: str, day: Optional[str], parties: Sequence[dict] = (SEMARANG, BANYUWANGI),
+           roles: Sequence[str] = ("host", "guest"), officials: Sequence[tuple[str, str, str]] = (),
+           sectors: Sequence[str] = (), event_type: str = "visit") -> EventRecord:
+    return EventRecord(
+        event_id="", type=event_type, date=EventDate(start=day),
+        parties=[Party(**party, role=role) for party, role in zip(parties, roles)],
+        officials=[Official(name=n, position=p, region=r) for n, p, r in officials],
+        sectors=[Sector(code=code, phrases=[code]) for code in sectors],
+        sources=[Source(doc_id=doc_id, url=f"https://example.id/{doc_id}")])
+
+
+def doc_ids(rec: EventRecord) -> list[str]:
+    return [s.doc_id for s in rec.sources]
+
+
+def test_same_parties_same_day_from_two_sources_merge():
+    merged = merge_records([record("kompas-1", "2025-03-13"), record("antara-7", "2025-03-13")])
+    assert len(merged) == 1
+    [event] = merged
+    assert sorted(doc_ids(event)) == ["antara-7", "kompas-1"]
+    assert event.event_id.startswith("ev-") and len(event.event_id) > 3
+    assert event.date.start == "2025-03-13"
+    assert {p.name for p in event.parties} == {"Kota Semarang", "Kabupaten Banyuwangi"}
+    assert len(event.parties) == 2
+
+
+def test_event_id_does_not_depend_on_input_order_or_on_which_sources():
+    a, b = record("kompas-1", "2025-03-13"), record("antara-7", "2025-03-13")
+    [forward] = merge_records([a, b])
+    [backward] = merge_records([b, a])
+    assert forward.event_id == backward.event_id
+    [alone] = merge_records([record("detik-3", "2025-03-13")])
+    assert alone.event_id == forward.event_id
+
+
+def test_event_id_differs_for_another_day_or_other_parties():
+    base = merge_records([record("a", "2025-03-13")])[0].event_id
+    assert merge_records([record("a", "2025-04-13")])[0].event_id != base
+    assert merge_records([record("a", "2025-03-13", parties=(SEMARANG, SURABAYA))])[0].event_id != base
+
+
+def test_same_parties_one_day_apart_merge():
+    merged = merge_records([record("a", "2025-03-13"), record("b", "2025-03-14")])
+    assert len(merged) == 1
+    assert sorted(doc_ids(merged[0])) == ["a", "b"]
+    assert merged[0].date.start in {"2025-03-13", "2025-03-14"}
+
+
+def test_same_parties_two_days_apart_stay_apart():
+    assert len(merge_records([record("a", "2025-03-13"), record("b", "2025-03-15")])) == 2
+
+
+def test_same_parties_different_months_stay_apart():
+    merged = merge_records([record("a", "2025-03-13"), record("b", "2025-05-13")])
+    assert len(merged) == 2
+    assert sorted(doc_ids(r)[0] for r in merged) == ["a", "b"]
+    assert merged[0].event_id != merged[1].event_id
+
+
+def test_partial_date_merges_with_full_date_and_full_date_is_kept():
+    for order in (("--03-13", "2025-03-13"), ("2025-03-13", "--03-13")):
+        merged = merge_records([record("a", order[0]), record("b", order[1])])
+        assert len(merged) == 1
+        assert merged[0].date.start == "2025-03-13"
+    ids = {merge_records([record("a", x), record("b", y)])[0].event_id
+           for x, y in (("--03-13", "2025-03-13"), ("2025-03-13", "--03-13"))}
+    assert len(ids) == 1
+
+
+def test_different_parties_same_day_stay_apart():
+    merged = merge_records([record("a", "2025-03-13"),
+                            record("b", "2025-03-13", parties=(SEMARANG, SURABAYA))])
+    assert len(merged) == 2
+    assert {frozenset(p.name for p in r.parties) for r in merged} == {
+        frozenset({"Kota Semarang", "Kabupaten Banyuwangi"}), frozenset({"Kota Semarang", "Kota Surabaya"})}
+
+
+def test_party_subset_stays_apart():
+    merged = merge_records([record("a", "2025-03-13"),
+                            record("b", "2025-03-13", parties=(SEMARANG, BANYUWANGI, SURABAYA),
+                                   roles=("host", "guest", "guest"))])
+    assert len(merged) == 2
+
+
+def test_roles_follow_the_majority():
+    merged = merge_records([record("a", "2025-03-13", roles=("host", "guest")),
+                            record("b", "2025-03-13", roles=("guest", "host")),
+                            record("c", "2025-03-13", roles=("host", "guest"))])
+    [event] = merged
+    assert {p.name: p.role for p in event.parties} == {"Kota Semarang": "host", "Kabupaten Banyuwangi": "guest"}
+
+
+def test_known_role_beats_partner():
+    merged = merge_records([record("a", "2025-03-13", roles=("partner", "partner")),
+                            record("b", "2025-03-13", roles=("host", "guest")),
+                            record("c", "2025-03-13", roles=("partner", "partner"))])
+    assert {p.name: p.role for p in merged[0].parties} == {"Kota Semarang": "host", "Kabupaten Banyuwangi": "guest"}
+
+
+def test_all_partner_stays_partner():
+    merged = merge_records([record("a", "2025-03-13", roles=("partner", "partner"), event_type="meeting"),
+                            record("b", "2025-03-13", roles=("partner", "partner"), event_type="meeting")])
+    assert {p.role for p in merged[0].parties} == {"partner"}
+    assert merged[0].type == "meeting"
+
+
+def test_type_majority_and_agreement_wins_a_tie():
+    merged = merge_records([record("a", "2025-03-13", event_type="visit"),
+                            record("b", "2025-03-13", event_type="agreement")])
+    assert merged[0].type == "agreement"
+    merged = merge_records([record("a", "2025-03-13", event_type="visit"),
+                            record("b", "2025-03-13", event_type="agreement"),
+                            record("c", "2025-03-13", event_type="visit")])
+    assert merged[0].type == "visit"
+
+
+def test_officials_with_spelling_variants_merge_into_one():
+    merged = merge_records([
+        record("a", "2025-03-13", officials=[("Gani Muhamad", "Wali Kota", "Kota Semarang"),
+                                             ("Ipuk Fiestiandani", "Bupati", "Kabupaten Banyuwangi")]),
+        record("b", "2025-03-13", officials=[("Gani Muhammad", "Wali Kota", "Kota Semarang")])])
+    officials = merged[0].officials
+    assert len(officials) == 2
+    gani = [o for o in officials if o.name.startswith("Gani")]
+    assert len(gani) == 1
+    assert gani[0].name in {"Gani Muhamad", "Gani Muhammad"}
+    assert gani[0].position == "Wali Kota"
+
+
+def test_different_officials_stay_apart():
+    merged = merge_records([
+        record("a", "2025-03-13", officials=[("Gani Muhamad", "Wali Kota", "Kota Semarang")]),
+        record("b", "2025-03-13", officials=[("Tri Adhianto", "Wali Kota", "Kota Bekasi")])])
+    assert sorted(o.name for o in merged[0].officials) == ["Gani Muhamad", "Tri Adhianto"]
+
+
+def test_sectors_are_unioned_once_each():
+    merged = merge_records([record("a", "2025-03-13", sectors=["tourism", "culture"]),
+                            record("b", "2025-03-13", sectors=["culture", "education"])])
+    codes = [s.code for s in merged[0].sectors]
+    assert sorted(codes) == ["culture", "education", "tourism"]
+    assert len(codes) == len(set(codes))
+
+
+def test_records_without_date_merge_with_stable_id():
+    [forward] = merge_records([record("a", None), record("b", None)])
+    [backward] = merge_records([record("b", None), record("a", None)])
+    assert sorted(doc_ids(forward)) == ["a", "b"]
+    assert forward.event_id == backward.event_id
+    assert forward.date.start is None
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("2025-03-13", "2025-03-13", True),
+    ("2025-03-13", "2025-03-14", True),
+    ("2025-03-14", "2025-03-13", True),
+    ("2025-03-13", "2025-03-15", False),
+    ("2025-03-13", "2025-04-13", False),
+    ("2024-03-13", "2025-03-13", False),
+    ("2024-12-31", "2025-01-01", True),
+    ("2024-02-29", "2024-03-01", True),
+    ("--03-13", "2025-03-13", True),
+    ("2025-03-13", "--03-14", True),
+    ("--03-13", "2025-03-15", False),
+    ("--03-13", "--03-13", True),
+    ("--03-13", "--03-14", True),
+    ("--03-13", "--04-13", False),
+    ("--02-28", "2024-03-01", False),  # 2024 is a leap year: two days apart
+    (None, "2025-03-13", True),
+    ("--03-13", None, True),
+    (None, None, True),
+])
+def test_dates_agree(a, b, expected):
+    assert dates_agree(a, b) is expected
+
+
+def corpus() -> list[EventRecord]:
+    return [
+        record("kompas-1", "2025-03-13"),
+        record("antara-7", "2025-03-13", roles=("host", "guest"), sectors=["tourism"]),
+        record("detik-2", "--03-13"),
+        record("tribun-4", "2025-05-20"),
+        record("jpnn-5", "2025-03-13", parties=(SEMARANG, SURABAYA), event_type="agreement"),
+        record("radar-6", "2025-03-13", parties=(SEMARANG, SURABAYA), event_type="agreement"),
+        record("bekasi-1", "2025-07-24", parties=(BEKASI, IZUMISANO)),
+        record("bekasi-2", "2025-07-24", parties=(IZUMISANO, BEKASI), roles=("guest", "host")),
+        record("solo-9", None, parties=(SURABAYA, BANYUWANGI), roles=("partner", "partner")),
+    ]
+
+
+def test_corpus_groups():
+    merged = merge_records(corpus())
+    assert sorted(sorted(doc_ids(r)) for r in merged) == sorted([
+        ["antara-7", "detik-2", "kompas-1"], ["tribun-4"], ["jpnn-5", "radar-6"],
+        ["bekasi-1", "bekasi-2"], ["solo-9"]])
+    assert len({r.event_id for r in merged}) == len(merged)
+
+
+def test_merging_is_order_independent():
+    expected = {r.event_id: sorted(doc_ids(r)) for r in merge_records(corpus())}
+    rng = random.Random(20250313)
+    for _ in range(20):
+        shuffled = corpus()
+        rng.shuffle(shuffled)
+        got = {r.event_id: sorted(doc_ids(r)) for r in merge_records(shuffled)}
+        assert got == expected
