@@ -120,12 +120,12 @@ def stable_event_id(record: EventRecord) -> str:
 
 
 def _merge_dates(dates: list[EventDate]) -> EventDate:
-    def rank(d: EventDate) -> tuple[int, int]:
+    def rank(d: EventDate) -> tuple[int, int, str]:
         full = d.start is not None and not d.start.startswith("--")
-        return (2 if full else 1 if d.start else 0), counts[d.start]
+        return -(2 if full else 1 if d.start else 0), -counts[d.start], d.start or ""
 
     counts = Counter(d.start for d in dates)
-    best = max(dates, key=rank)
+    best = min(dates, key=rank)  # on a tie the earlier day, so that input order never changes the id
     return best.model_copy(update={"evidence": [e for d in dates for e in d.evidence]})
 
 
@@ -136,7 +136,8 @@ def _merge_parties(parties: Iterable[Party]) -> list[Party]:
     merged = []
     for same in by_key.values():
         roles = Counter(p.role for p in same if p.role != "partner")
-        role = roles.most_common(1)[0][0] if roles else "partner"
+        # ties go to host, then guest, whatever the order of the sources
+        role = max(roles, key=lambda r: (roles[r], r == "host")) if roles else "partner"
         merged.append(same[0].model_copy(update={"role": role, "evidence": [e for p in same for e in p.evidence]}))
     return merged
 

@@ -17,6 +17,8 @@ from .knowledge import load_data
 from .schema import EventDate, Evidence
 
 YEAR_AHEAD_TOLERANCE = timedelta(days=7)
+HEADER_LINE_CHARS = 80
+LOWERCASE_WORD = re.compile(r"(?<![\w.])[a-z]")
 
 
 @dataclass(frozen=True)
@@ -96,8 +98,9 @@ def _valid(m: DateMention) -> bool:
     return m.end_day is None or m.day < m.end_day <= 31
 
 
-def header_publication_date(text: str, mentions: list[DateMention]) -> Optional[date]:
-    """A full date near the top that stands on its own line or carries a time: the page's date stamp."""
+def header_mention(text: str, mentions: list[DateMention]) -> Optional[DateMention]:
+    """A full date near the top that carries a time or stands on a line with no sentence around it
+    (`8 Agustus 2024`, `Senin, 19 Maret 2018 Reporter: Adriana`): the page's date stamp."""
     limit = load_data("dates")["header_chars"]
     for m in mentions:
         if m.start > limit or m.year is None:
@@ -105,8 +108,9 @@ def header_publication_date(text: str, mentions: list[DateMention]) -> Optional[
         line_start = text.rfind("\n", 0, m.start) + 1
         line_end = text.find("\n", m.end)
         line = text[line_start:line_end if line_end >= 0 else len(text)]
-        if m.with_time or len(line) <= 80:
-            return date(m.year, m.month, m.day)
+        rest = line.replace(m.text, " ")
+        if m.with_time or (len(line) <= HEADER_LINE_CHARS and not LOWERCASE_WORD.search(rest)):
+            return m
     return None
 
 
@@ -147,9 +151,9 @@ def extract_event_date(text: str, doc_id: str, published: Optional[date] = None)
     (`23 hingga 25 Juli 2025`) that holds the event day is kept as the visit's span.
     """
     mentions = find_dates(text)
-    header = header_publication_date(text, mentions)
-    published = published or header
-    body = [m for m in mentions if not (m.with_time and m.start < load_data("dates")["header_chars"])]
+    header = header_mention(text, mentions)
+    published = published or (date(header.year, header.month, header.day) if header else None)
+    body = [m for m in mentions if m is not header]
     chosen = next((m for m in body if m.weekday is not None), None) or next(iter(body), None)
     if chosen is None:
         if published is None:
@@ -162,8 +166,9 @@ def extract_event_date(text: str, doc_id: str, published: Optional[date] = None)
         if span.day <= chosen.day <= span.end_day:
             event_date.span_start = _iso(span, span.day, published)
             event_date.span_end = _iso(span, span.end_day, published)
-            event_date.evidence.append(Evidence(doc_id=doc_id, start=span.start, end=span.end, text=span.text))
             if chosen is span:
                 event_date.end = event_date.span_end
+            else:
+                event_date.evidence.append(Evidence(doc_id=doc_id, start=span.start, end=span.end, text=span.text))
             break
     return event_date, published

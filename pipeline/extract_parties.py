@@ -98,6 +98,8 @@ def _anchor_before(doc: Doc, index: int, terms_by_end: dict[int, Span]) -> Optio
             anchor.title_start = term.start
         elif label == "QUALIFIER":
             anchor.qualifier = True
+        elif label == "EMBASSY":
+            anchor.level = "country"
         elif label == "NATIONAL":
             anchor.national = True
         else:
@@ -160,12 +162,17 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 continue  # `Wawali Bambang`: after a bare title a city's name is more often a person's
             region = _pick_foreign(foreign_cities_by_name()[place.id_], countries_in_doc)
             end = place.end + 1 if suffix else place.end
+        elif place.label_ == "COUNTRY" and anchor and anchor.level == "country":
+            # A country acting through its embassy takes part as the country; an embassy is often
+            # only a witness, so it counts as a named place, not as a government (see select_parties).
+            region = countries_by_name()[place.id_]
         else:
             continue
         anchored = anchor is not None and (anchor.level is not None or anchor.government) or region.level == "foreign_city"
         span = doc[start_token:end]
         mention = Mention(region=region, start_char=span.start_char, end_char=span.end_char, text=span.text,
-                          sent_start=place.sent.start_char, government=bool(anchor and anchor.government) or
+                          sent_start=place.sent.start_char,
+                          government=bool(anchor and anchor.government and anchor.level != "country") or
                           (region.level == "foreign_city" and _foreign_suffix_after(doc, place.end)),
                           anchored=anchored, title_start=anchor.title_start if anchor else None)
         mentions.append(mention)

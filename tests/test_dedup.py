@@ -220,3 +220,10 @@ def test_merging_is_order_independent():
         rng.shuffle(shuffled)
         got = {r.event_id: sorted(doc_ids(r)) for r in merge_records(shuffled)}
         assert got == expected
+
+
+def test_one_day_disagreement_gives_the_same_id_and_day_in_any_order():
+    a, b = record("a", "2025-03-13"), record("b", "2025-03-14")
+    forward, backward = merge_records([a, b]), merge_records([b, a])
+    assert [(r.event_id, r.date.start) for r in forward] == [(r.event_id, r.date.start) for r in backward]
+    assert forward[0].date.start == "2025-03-13"

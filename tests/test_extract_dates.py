@@ -196,3 +196,17 @@ def test_evidence_offsets_slice_the_text():
     assert event.evidence
     for ev in event.evidence:
         assert text[ev.start:ev.end] == ev.text
+
+
+def test_date_stamp_line_is_publication_not_event_date():
+    text = ("Senin, 19 Maret 2018\nSEMARANG - Wali Kota Semarang menerima rombongan Pemkab Banyuwangi "
+            "pada Kamis (15/3) di Balai Kota.")
+    event_date, published = extract_event_date(text, "doc")
+    assert (event_date.start, published) == ("2018-03-15", date(2018, 3, 19))
+
+
+def test_range_event_date_has_one_evidence():
+    text = "Kunjungan kerja berlangsung 23 hingga 25 Juli 2025 di Izumisano, Jepang."
+    event_date, _ = extract_event_date(text, "doc")
+    assert (event_date.start, event_date.end) == ("2025-07-23", "2025-07-25")
+    assert [e.text for e in event_date.evidence] == ["23 hingga 25 Juli 2025"]
