@@ -163,6 +163,28 @@ def _read_name(doc: Doc, index: int, stop: set[int]) -> tuple[list[Token], int]:
     return tokens, index
 
 
+def _read_name_before(doc: Doc, title_start: int) -> list[Token]:
+    """`Tri Adhianto, S.T., selaku Wali Kota Bekasi`: the name before a `selaku`/`sebagai` title."""
+    index = title_start - 1
+    prefixes = {span.end: span for span in doc.spans[TERMS_KEY] if span.label_ == "PREFIX"}
+    if title_start in prefixes:
+        index = prefixes[title_start].start - 1
+    if index < 1 or doc[index].lower_ not in load_data("titles")["name_before_title_markers"]:
+        return []
+    index -= 1
+    while index >= 0 and (doc[index].text in {",", "."} or _is_honorific(doc[index])):
+        index -= 1  # degrees after the name: `, S.T., M.M.`
+    tokens: list[Token] = []
+    while index >= 0 and len(tokens) < MAX_NAME_TOKENS and doc[index].is_title and not doc[index].is_space:
+        if fold(doc[index].text) in _not_name_words():
+            break
+        tokens.insert(0, doc[index])
+        index -= 1
+    while tokens and _is_honorific(tokens[0]):
+        tokens.pop(0)
+    return tokens
+
+
 def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[PartyTally]) -> list[OfficialMention]:
     """Every title followed by a name, with the party it belongs to (None when none fits)."""
     party_keys = {t.region.key for t in parties}
@@ -185,6 +207,8 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
                                              alignment_mode="expand").end)
         index = _skip_to_name(doc, index)
         tokens, _ = _read_name(doc, index, term_starts)
+        if not tokens:
+            tokens = _read_name_before(doc, term.start)
         if not tokens or (tokens[0].i in place_starts and region_mention is None and len(tokens) == 1):
             continue
         name = doc[tokens[0].i:tokens[-1].i + 1].text
@@ -195,7 +219,7 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
             region_key = found[-1].region_key
         if region_key is not None and region_key not in party_keys:
             region_key = "outside"
-        span = doc[term.start:tokens[-1].i + 1]
+        span = doc[min(term.start, tokens[0].i):max(term.end, tokens[-1].i + 1)]
         found.append(OfficialMention(name=name, position=position, region_key=region_key, single=single,
                                      region_stated=region_mention is not None,
                                      start_char=span.start_char, end_char=span.end_char, text=span.text))

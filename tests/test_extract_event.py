@@ -67,3 +67,13 @@ def test_plain_local_news_has_no_event():
     text = ("Wali Kota Semarang meresmikan taman baru di Kecamatan Tembalang, Rabu (5/3/2025). "
             "Taman itu dilengkapi area bermain anak.")
     assert classify(text) is None
+
+
+def test_in_person_pertemuan_without_visit_words_is_a_meeting():
+    result = classify_event(annotate("Bupati Sleman dan Bupati Bantul menggelar pertemuan di Pendopo Sleman."), "doc")
+    assert result is not None and result[0] == "meeting"
+
+
+def test_pertemuan_during_a_visit_stays_a_visit():
+    text = "Pemkot Bekasi menerima kunjungan kerja Pemkot Bengkulu. Pertemuan berlangsung di ruang rapat."
+    assert classify_event(annotate(text), "doc")[0] == "visit"

@@ -59,3 +59,10 @@ def test_same_person_rule():
     assert same_person("Gani Muhamad", "Gani Muhammad")
     assert same_person("Muchamad Nur", "Muchamad Nur Aziz")
     assert not same_person("Tri Adhianto", "Tri Sutrisno")
+
+
+def test_name_before_selaku_title_with_degrees_between():
+    text = ("Tri Adhianto selaku Wali Kota Bekasi menerima kunjungan Pemkab Banyuwangi. "
+            "Hadir pula Dr. Budi Santoso, M.Si., sebagai Sekretaris Daerah Kabupaten Banyuwangi.")
+    assert officials_of(text) == [("Tri Adhianto", "Wali Kota", "Kota Bekasi"),
+                                  ("Budi Santoso", "Sekretaris Daerah", "Kabupaten Banyuwangi")]
