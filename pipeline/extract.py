@@ -9,14 +9,12 @@ from spacy.tokens import Doc
 
 from .clean import clean_text
 from .extract_dates import extract_event_date
-from .extract_event import classify_event
+from .extract_event import classify_event, event_sentence_starts
 from .extract_officials import find_official_mentions, merge_officials
-from .extract_parties import assign_roles, find_mentions, select_parties
+from .extract_parties import MIN_PARTIES, assign_roles, find_mentions, select_parties
 from .extract_sectors import extract_sectors
 from .ner import annotate
 from .schema import Article, EventRecord, Source
-
-MIN_PARTIES = 2
 
 
 def record_from_doc(article: Article, doc: Doc) -> Optional[EventRecord]:
@@ -26,7 +24,7 @@ def record_from_doc(article: Article, doc: Doc) -> Optional[EventRecord]:
         return None
     event_type, type_evidence = event
     mentions = find_mentions(doc)
-    tallies = select_parties(mentions)
+    tallies = select_parties(mentions, event_sentence_starts(doc))
     if len(tallies) < MIN_PARTIES:
         return None
     parties = assign_roles(article.text, tallies, event_type, article.doc_id)

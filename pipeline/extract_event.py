@@ -50,3 +50,9 @@ def classify_event(doc: Doc, doc_id: str) -> Optional[tuple[str, list[Evidence]]
         if evidence[kind]:
             return load_data("cues")["type_of_cue"].get(kind, kind), evidence[kind][:3]
     return None
+
+
+def event_sentence_starts(doc: Doc) -> set[int]:
+    """Character offsets of the sentences that carry any event cue (planned or done)."""
+    patterns = _cue_patterns()
+    return {sent.start_char for sent in doc.sents if any(patterns[k].search(sent.text) for k in CUE_PRIORITY)}

@@ -24,6 +24,7 @@ from .ner import PLACES_KEY, TERMS_KEY
 from .schema import Evidence, Party
 
 INDONESIAN_LEVELS = ("provinsi", "kabupaten", "kota")
+MIN_PARTIES = 2  # an inter-government event needs two governments
 FUZZY_REGION_CUTOFF = 75
 MAX_UNKNOWN_NAME_TOKENS = 3
 ANCHOR_CHAIN_DEPTH = 3
@@ -305,8 +306,13 @@ class PartyTally:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def select_parties(mentions: list[Mention]) -> list[PartyTally]:
-    """The governments that take part: those named as governments, topped up with named places to make two."""
+def select_parties(mentions: list[Mention], event_sentences: Optional[set[int]] = None) -> list[PartyTally]:
+    """The governments that take part: those named as governments, topped up with named places to make two.
+
+    Beyond the two governments named most, a government takes part only when it is named as one
+    more than once or in a sentence that reports the event; otherwise it is background
+    (`program Pemprov Jabar`).
+    """
     tallies: dict[str, PartyTally] = {}
     for m in mentions:
         tally = tallies.setdefault(m.region.key, PartyTally(region=m.region, first=m.start_char))
@@ -314,12 +320,15 @@ def select_parties(mentions: list[Mention]) -> list[PartyTally]:
         tally.anchored += m.anchored
         tally.total += 1
         tally.mentions.append(m)
-    chosen = [t for t in tallies.values() if t.government]
-    if len(chosen) < 2:
+    governments = sorted((t for t in tallies.values() if t.government), key=lambda t: (-t.government, t.first))
+    chosen = governments[:MIN_PARTIES] + [
+        t for t in governments[MIN_PARTIES:]
+        if t.government > 1 or event_sentences is None or any(m.sent_start in event_sentences for m in t.mentions)]
+    if len(chosen) < MIN_PARTIES:
         rest = sorted((t for t in tallies.values() if t.anchored and not t.government),
                       key=lambda t: (-t.anchored, t.first))
         for tally in rest:
-            if len(chosen) >= 2:
+            if len(chosen) >= MIN_PARTIES:
                 break
             if not any(_inside(tally.region, c.region) or _inside(c.region, tally.region) for c in chosen):
                 chosen.append(tally)

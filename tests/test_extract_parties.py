@@ -71,3 +71,15 @@ def test_single_government_is_no_event_pair():
 def test_lowercase_common_word_is_not_a_region():
     text = "Nasib malang menimpa warga. Pemkot Bandung dan Pemkot Serang berdiskusi."
     assert set(parties_of(text)) == {"Kota Bandung", "Kota Serang"}
+
+
+def test_third_government_named_once_outside_the_event_is_background():
+    from pipeline.extract_event import event_sentence_starts
+    text = ("Pemkot Bekasi menerima kunjungan kerja Pemkab Banyuwangi, Senin (3/3/2025). "
+            "Menurutnya, program Pemprov Jabar soal sampah juga berjalan baik.")
+    doc = annotate(text)
+    chosen = select_parties(find_mentions(doc), event_sentence_starts(doc))
+    assert [t.region.name for t in chosen] == ["Kota Bekasi", "Kabupaten Banyuwangi"]
+    joined = text.replace("Pemkab Banyuwangi", "Pemkab Banyuwangi dan Pemprov Jabar")
+    doc = annotate(joined)
+    assert "Provinsi Jawa Barat" in {t.region.name for t in select_parties(find_mentions(doc), event_sentence_starts(doc))}
