@@ -17,6 +17,7 @@ from typing import Iterable, Optional
 from rapidfuzz import fuzz, process
 
 from .extract_officials import same_person
+from .grouping import UnionFind
 from .knowledge import fold
 from .schema import EventDate, EventRecord, Official, Party, Sector
 
@@ -56,26 +57,12 @@ def dates_agree(a: Optional[str], b: Optional[str]) -> bool:
         return md_a == md_b
 
 
-class _UnionFind:
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        self.parent[self.find(i)] = self.find(j)
-
-
 def group_same_events(records: list[EventRecord]) -> list[list[int]]:
     """Indexes of the records that report one event, group by group, in input order."""
     blocks: dict[frozenset[str], list[int]] = defaultdict(list)
     for i, record in enumerate(records):
         blocks[frozenset(party_key(p) for p in record.parties)].append(i)
-    groups = _UnionFind(len(records))
+    groups = UnionFind(len(records))
     for members in blocks.values():
         if len(members) < 2:
             continue
@@ -87,10 +74,7 @@ def group_same_events(records: list[EventRecord]) -> list[list[int]]:
                 j = members[other]
                 if j < i and dates_agree(records[i].date.start, records[j].date.start):
                     groups.union(i, j)
-    grouped: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(records)):
-        grouped[groups.find(i)].append(i)
-    return sorted(grouped.values(), key=lambda g: g[0])
+    return groups.groups()
 
 
 def merge_records(records: list[EventRecord]) -> list[EventRecord]:

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from .extract_parties import Mention, PartyTally
+from .grouping import UnionFind
 from .knowledge import fold, honorifics, load_data
 from .ner import PLACES_KEY, TERMS_KEY
 from .schema import Evidence, Official
@@ -277,28 +278,6 @@ def same_person(a: str, b: str) -> bool:
     return len(short) >= 2 and all(t in long_ for t in short)
 
 
-class _Groups:
-    """Union-find over mention indexes."""
-
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def root(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, i: int, j: int) -> None:
-        self.parent[self.root(i)] = self.root(j)
-
-    def members(self) -> list[list[int]]:
-        groups: dict[int, list[int]] = {}
-        for i in range(len(self.parent)):
-            groups.setdefault(self.root(i), []).append(i)
-        return list(groups.values())
-
-
 def _group_region(members: list[OfficialMention]) -> Optional[str]:
     stated = [m.region_key for m in members if m.region_stated]
     return Counter(stated or [m.region_key for m in members]).most_common(1)[0][0]
@@ -311,24 +290,24 @@ def merge_officials(found: list[OfficialMention], region_names: dict[str, str], 
     A person's region is the one stated with a title where there is one, so that `Gubernur Ganjar`
     (region inferred) joins `Gubernur Jawa Tengah Ganjar Pranowo`, not the host's governor.
     """
-    groups = _Groups(len(found))
+    groups = UnionFind(len(found))
     for i, a in enumerate(found):
         for j in range(i):
             if same_person(a.name, found[j].name):
-                groups.join(i, j)
+                groups.union(i, j)
     for i, a in enumerate(found):
         for j in range(i):
             if a.position == found[j].position and _short_form(a.name, found[j].name):
-                groups.join(i, j)
-    by_person = [[found[i] for i in g] for g in groups.members()]
+                groups.union(i, j)
+    by_person = [[found[i] for i in g] for g in groups.groups()]
     regions = [_group_region(g) for g in by_person]
-    offices = _Groups(len(by_person))
+    offices = UnionFind(len(by_person))
     for i, a in enumerate(by_person):
         for j in range(i):
             if regions[i] == regions[j] and _single_offices(a) & _single_offices(by_person[j]):
-                offices.join(i, j)
+                offices.union(i, j)
     officials = []
-    for office in offices.members():
+    for office in offices.groups():
         members = [m for i in office for m in by_person[i]]
         region_key = regions[office[0]]
         if region_key in (None, "outside"):

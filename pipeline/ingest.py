@@ -279,51 +279,46 @@ def _read_json(path: Path, text: str) -> tuple[list[Article], list[str]]:
         return ([article] if article else []), []
     if not isinstance(data, list):
         raise _SkippedFile("The JSON holds neither an article object nor a list of them.")
-
-    articles, not_objects, without_text = [], 0, 0
-    for number, item in enumerate(data, start=1):
-        if not isinstance(item, dict):
-            not_objects += 1
-            continue
-        article = _article_from_record(item, _entry_doc_id(item, path, number, len(data)), path)
-        if article is None:
-            without_text += 1
-        else:
-            articles.append(article)
-    notes = []
-    if not_objects:
-        notes.append(_tally(not_objects, len(data), "items", "was not a JSON object.", "were not JSON objects."))
-    if without_text:
-        notes.append(_tally(without_text, len(data), "items", "had no text.", "had no text."))
-    return articles, notes
+    return _read_entries(path, list(enumerate(data, start=1)), "items")
 
 
 def _read_jsonl(path: Path, text: str) -> tuple[list[Article], list[str]]:
     """A .jsonl file: one scraper object per line; bad lines are counted and passed over."""
     # Split on "\n" only: JSON strings may hold U+2028, which str.splitlines would break on.
-    lines = [(number, line) for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), 1) if line.strip()]
-    articles, invalid, not_objects, without_text = [], 0, 0, 0
-    for number, line in lines:
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            invalid += 1
-            continue
-        if not isinstance(record, dict):
+    entries = []
+    invalid = object()
+    for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
+        if line.strip():
+            try:
+                entries.append((number, json.loads(line)))
+            except json.JSONDecodeError:
+                entries.append((number, invalid))
+    articles, notes = _read_entries(path, [(n, e) for n, e in entries if e is not invalid], "lines", len(entries))
+    bad = sum(e is invalid for _, e in entries)
+    if bad:
+        notes.insert(0, _tally(bad, len(entries), "lines", "was not valid JSON.", "were not valid JSON."))
+    return articles, notes
+
+
+def _read_entries(path: Path, entries: list[tuple[int, Any]], unit: str,
+                  total: Optional[int] = None) -> tuple[list[Article], list[str]]:
+    """The articles of numbered scraper entries, with notes on those that are not articles."""
+    total = len(entries) if total is None else total
+    articles, not_objects, without_text = [], 0, 0
+    for number, entry in entries:
+        if not isinstance(entry, dict):
             not_objects += 1
             continue
-        article = _article_from_record(record, _entry_doc_id(record, path, number, len(lines)), path)
+        article = _article_from_record(entry, _entry_doc_id(entry, path, number, total), path)
         if article is None:
             without_text += 1
         else:
             articles.append(article)
     notes = []
-    if invalid:
-        notes.append(_tally(invalid, len(lines), "lines", "was not valid JSON.", "were not valid JSON."))
     if not_objects:
-        notes.append(_tally(not_objects, len(lines), "lines", "was not a JSON object.", "were not JSON objects."))
+        notes.append(_tally(not_objects, total, unit, "was not a JSON object.", "were not JSON objects."))
     if without_text:
-        notes.append(_tally(without_text, len(lines), "lines", "had no text.", "had no text."))
+        notes.append(_tally(without_text, total, unit, "had no text.", "had no text."))
     return articles, notes
 
 
