@@ -1,0 +1,36 @@
+"""The NER stage: what the two span rulers mark, fed from the knowledge files and gazetteers."""
+from pipeline.ner import PLACES_KEY, TERMS_KEY, annotate
+
+
+def spans(text: str, key: str) -> list[tuple[str, str]]:
+    doc = annotate(text)
+    return [(s.text, s.label_) for s in doc.spans[key]]
+
+
+def test_government_terms_longest_match_and_any_case():
+    terms = spans("PEMERINTAH KOTA Bekasi dan Wakil Walikota Bengkulu serta Pj. Bupati Kapuas", TERMS_KEY)
+    assert terms == [("PEMERINTAH KOTA", "ANCHOR"), ("Wakil Walikota", "TITLE"), ("Pj.", "PREFIX"),
+                     ("Bupati", "TITLE")]
+
+
+def test_dprd_body_and_qualifier_and_national_marker():
+    terms = spans("Wakil Ketua Badan Kehormatan DPRD DKI, Perfektur Osaka, dan KBRI Tokyo", TERMS_KEY)
+    assert ("Wakil Ketua Badan Kehormatan", "DPRD_BODY") in terms
+    assert ("Perfektur", "QUALIFIER") in terms and ("KBRI", "NATIONAL") in terms
+
+
+def test_places_are_case_sensitive_so_common_words_are_not_regions():
+    places = spans("Nasib malang menimpa warga Malang; rombongan dari Izumisano, Jepang, tiba di KOTA BEKASI.",
+                   PLACES_KEY)
+    assert ("malang", "REGION") not in places
+    assert {("Malang", "REGION"), ("Izumisano", "FOREIGN"), ("Jepang", "COUNTRY"), ("BEKASI", "REGION")} <= set(places)
+
+
+def test_short_names_from_the_gazetteer_file():
+    places = dict(spans("Pemkab Minsel dan Pemprov Jateng", PLACES_KEY))
+    assert places == {"Minsel": "REGION", "Jateng": "REGION"}
+
+
+def test_sentences_are_split():
+    doc = annotate("Pemkot Palu menerima kunjungan. Pemkab Minsel hadir.")
+    assert len(list(doc.sents)) == 2
