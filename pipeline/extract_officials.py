@@ -26,8 +26,9 @@ from .schema import Evidence, Official
 
 MAX_NAME_TOKENS = 5
 MAX_UNIT_TOKENS = 10
+UNIT_CONNECTORS = {"dan", "&", "serta"}
 SAME_PERSON_RATIO = 88
-NAME_CONNECTORS = {"bin", "binti", "van", "de", "al", "el"}
+NAME_CONNECTORS = {"bin", "binti", "van", "der", "den", "von", "de", "la", "le", "al", "el"}
 LOWERCASE_HONORIFICS = {"dr", "drg", "drs", "ir", "h", "hj"}
 HEADLINE_TITLE_CASE_SHARE = 0.6
 HEADLINE_MIN_WORDS = 4
@@ -75,7 +76,7 @@ def _position(doc: Doc, term: Span, entity_starts: set[int]) -> tuple[str, bool,
         if spec.get("takes_number") and end < len(doc) and doc[end].text in ROMAN.keys() | set(ROMAN.values()):
             position += " " + ROMAN.get(doc[end].text, doc[end].text)
             end += 1
-        if spec.get("takes_unit"):
+        elif spec.get("takes_unit"):  # `Asisten II` or `Asisten Perekonomian dan Pembangunan`
             unit_end = _unit_end(doc, end, entity_starts)
             if unit_end > end:
                 position += " " + doc[end:unit_end].text
@@ -85,19 +86,24 @@ def _position(doc: Doc, term: Span, entity_starts: set[int]) -> tuple[str, bool,
 
 
 def _unit_end(doc: Doc, start: int, entity_starts: set[int]) -> int:
-    """End of the unit after `Kepala Dinas`: `Perdagangan`, or a list `Komunikasi, Informatika dan Persandian`.
+    """End of the unit after `Kepala Dinas`: `Perdagangan`, `PUPR`, or a list `Kelautan dan Perikanan`.
 
-    A comma ends the unit unless a `dan` later in the same run of capitalised words shows a list.
+    A comma ends the unit, unless it stands before the `dan` of a list (`Komunikasi, Informatika
+    dan Persandian`); a region or another government term ends it too.
     """
     run_end = start
     while run_end < len(doc) and run_end - start < MAX_UNIT_TOKENS and run_end not in entity_starts and (
-            doc[run_end].is_title or doc[run_end].text == "," or doc[run_end].lower_ == "dan"):
+            _is_unit_word(doc[run_end]) or doc[run_end].text == "," or doc[run_end].lower_ in UNIT_CONNECTORS):
         run_end += 1
     run = doc[start:run_end]
-    connectors = [t.i for t in run if t.lower_ == "dan" and t.i + 1 < run_end]
+    connectors = [t.i for t in run if t.lower_ in UNIT_CONNECTORS]
     if connectors:
-        return connectors[-1] + 2
-    return next((t.i for t in run if not t.is_title), run_end)
+        return next((t.i for t in run if t.text == "," and t.i > connectors[-1]), run_end)
+    return next((t.i for t in run if t.text == ","), run_end)
+
+
+def _is_unit_word(token: Token) -> bool:
+    return token.is_title or (token.is_upper and token.is_alpha and len(token.text) >= 2)
 
 
 def _prefix_before(doc: Doc, index: int) -> Optional[str]:
@@ -110,7 +116,7 @@ def _prefix_before(doc: Doc, index: int) -> Optional[str]:
 
 
 def _skip_to_name(doc: Doc, index: int) -> int:
-    """Past whitespace, commas, a parenthetical and a `sekaligus <other post>,` aside."""
+    """Past whitespace, commas, a parenthetical and an aside (`sekaligus <other post>,`, `untuk Indonesia,`)."""
     while index < len(doc):
         token = doc[index]
         if token.is_space or token.text in {",", ":", "–", "-"}:
@@ -120,7 +126,7 @@ def _skip_to_name(doc: Doc, index: int) -> int:
             if after == index:
                 break
             index = after
-        elif token.lower_ == "sekaligus":
+        elif token.lower_ in load_data("titles")["asides"]:
             comma = next((j for j in range(index + 1, min(index + 10, len(doc))) if doc[j].text == ","), None)
             if comma is None:
                 break
@@ -137,7 +143,7 @@ def _is_honorific(token: Token) -> bool:
 def _read_name(doc: Doc, index: int, stop: set[int]) -> tuple[list[Token], int]:
     tokens: list[Token] = []
     while index < len(doc) and _is_honorific(doc[index]) and (doc[index].text[:1].isupper()
-                                                               or doc[index].lower_ in LOWERCASE_HONORIFICS):
+                                                               or fold(doc[index].text) in LOWERCASE_HONORIFICS):
         index += 1
         while index < len(doc) and (doc[index].is_space or doc[index].text == "."):
             index += 1
@@ -150,7 +156,8 @@ def _read_name(doc: Doc, index: int, stop: set[int]) -> tuple[list[Token], int]:
             tokens += [token, doc[index + 1]]  # `Kim Seung-ho`
             index += 2
             continue
-        if token.lower_ in NAME_CONNECTORS and tokens and index + 1 < len(doc) and doc[index + 1].is_title:
+        if token.lower_ in NAME_CONNECTORS and tokens and index + 1 < len(doc) and (
+                doc[index + 1].is_title or doc[index + 1].lower_ in NAME_CONNECTORS):
             tokens.append(token)
         elif (token.is_title or (token.is_upper and len(token.text.rstrip(".")) <= 3)) and token.is_alpha | token.text.endswith("."):
             if fold(token.text) in _not_name_words() or (tokens and _is_honorific(token) and token.is_upper):
