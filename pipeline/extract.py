@@ -19,14 +19,14 @@ from .schema import Article, EventRecord, Source
 
 def record_from_doc(article: Article, doc: Doc) -> Optional[EventRecord]:
     """The event an annotated article reports, or None when it reports none."""
-    event = classify_event(doc, article.doc_id)
-    if event is None:
-        return None
-    event_type, type_evidence = event
     mentions = find_mentions(doc)
     tallies = select_parties(mentions, event_sentence_starts(doc))
     if len(tallies) < MIN_PARTIES:
         return None
+    event = classify_event(doc, article.doc_id, [(t.region.key, m.start_char, m.end_char) for t in tallies for m in t.mentions])
+    if event is None:
+        return None
+    event_type, type_evidence = event
     parties = assign_roles(article.text, tallies, event_type, article.doc_id)
     event_date, published = extract_event_date(article.text, article.doc_id, article.published)
     region_names = {t.region.key: t.region.name for t in tallies}

@@ -1,8 +1,9 @@
 """Event type: agreement, meeting or visit, from cue words in sentences that report something done.
 
 A signing wins over a visit (the guide's rule); a meeting held over video is a meeting; a visit,
-study trip or audience is a visit; a plain `pertemuan` with no visit word is a meeting. A cue preceded in its sentence by a marker of the future
-(`akan`, `rencana`) reports a plan, not an event, and does not count.
+study trip or audience is a visit; a plain `pertemuan` with no visit word is a meeting. A sentence
+with a marker of the future (`akan`, `rencana`) reports a plan, not an event, and a cue inside a
+quotation is someone's words, not the report of what took place: neither counts.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from .schema import Evidence
 # A signing wins over a visit, a video meeting over the visit words it may use; an in-person
 # "pertemuan" is a meeting only when nothing says that one side visited the other.
 CUE_PRIORITY = ("agreement", "meeting", "visit", "meeting_in_person")
-PLANNED_WINDOW_CHARS = 40
+MIN_PARTIES_NEAR_CUE = 2
 
 
 def _words(words: list[str]) -> str:
@@ -33,19 +34,41 @@ def _cue_patterns() -> dict[str, re.Pattern]:
     return patterns
 
 
-def classify_event(doc: Doc, doc_id: str) -> Optional[tuple[str, list[Evidence]]]:
-    """The event type and the sentences that gave it, or None when no cue reports a done event."""
+QUOTED = re.compile(r"“[^”]{0,2000}”|\"[^\"\n]{0,2000}\"")
+
+
+def without_quotes(text: str) -> str:
+    """The text with what people are quoted as saying blanked out, offsets kept."""
+    return QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def classify_event(doc: Doc, doc_id: str,
+                   party_spans: Optional[list[tuple[str, int, int]]] = None) -> Optional[tuple[str, list[Evidence]]]:
+    """The event type and the sentences that gave it, or None when no sentence reports a done event.
+
+    A sentence reports the event when it has a cue outside quotation marks (a quote says what
+    someone thinks or plans, not what took place), no marker of the future, and, when the parties
+    are known (`party_spans`: party key, start, end), when it or a sentence beside it names two of
+    them: a visit "ke Jembatan Barelang" in an article about preparing a delegation's visit is not
+    one government meeting another.
+    """
     patterns = _cue_patterns()
+    narrative = without_quotes(doc.text)
+    sentences = list(doc.sents)
     evidence: dict[str, list[Evidence]] = {kind: [] for kind in CUE_PRIORITY}
-    for sent in doc.sents:
-        text = sent.text
+    for index, sent in enumerate(sentences):
+        text = narrative[sent.start_char:sent.end_char]
+        if patterns["planned"].search(text):
+            continue
+        if party_spans is not None:
+            start = sentences[max(index - 1, 0)].start_char
+            end = sentences[min(index + 1, len(sentences) - 1)].end_char
+            if len({key for key, s, e in party_spans if s < end and start < e}) < MIN_PARTIES_NEAR_CUE:
+                continue
         for kind in CUE_PRIORITY:
-            for cue in patterns[kind].finditer(text):
-                if patterns["planned"].search(text, max(0, cue.start() - PLANNED_WINDOW_CHARS), cue.start()):
-                    continue
+            if patterns[kind].search(text):
                 evidence[kind].append(Evidence(doc_id=doc_id, start=sent.start_char, end=sent.end_char,
-                                               text=text.strip()))
-                break
+                                               text=sent.text.strip()))
     for kind in CUE_PRIORITY:
         if evidence[kind]:
             return load_data("cues")["type_of_cue"].get(kind, kind), evidence[kind][:3]

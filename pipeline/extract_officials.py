@@ -222,9 +222,7 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
         name = doc[tokens[0].i:tokens[-1].i + 1].text
         if not any(len(t.text.rstrip(".")) >= 3 for t in tokens):
             continue
-        region_key = region_mention.region.key if region_mention else _region_by_level(term, parties)
-        if region_key is None and found:
-            region_key = found[-1].region_key
+        region_key = region_mention.region.key if region_mention else _inferred_region(term, parties, found)
         if region_key is not None and region_key not in party_keys:
             region_key = "outside"
         span = doc[min(term.start, tokens[0].i):max(term.end, tokens[-1].i + 1)]
@@ -259,15 +257,26 @@ def _in_headline(text: str, position: int) -> bool:
     return sum(w[0].isupper() for w in words) / len(words) >= HEADLINE_TITLE_CASE_SHARE
 
 
-def _region_by_level(term: Span, parties: list[PartyTally]) -> Optional[str]:
-    if term.label_ != "TITLE":
-        return None
-    level = load_data("titles")["titles"][int(term.id_)]["level"]
-    fitting = [t for t in parties if t.region.level == level]
-    if len(fitting) == 1:
+def _inferred_region(term: Span, parties: list[PartyTally], found: list[OfficialMention]) -> Optional[str]:
+    """The party of a title named without its region.
+
+    The one party of the title's level (`Walikota Hadianto`, one city among the parties); else the
+    party named last before the title in its sentence (`Dari Pemkab Demak hadir Kepala Bappeda ...`),
+    or for a title with a level, in the text before it; else the party of the official named just
+    before (`... didampingi Sekda Joko Budiyono`).
+    Regional posts (all but envoys) belong to Indonesian parties.
+    """
+    level = load_data("titles")["titles"][int(term.id_)]["level"] if term.label_ == "TITLE" else None
+    regional = level != "country"
+    fitting = [t for t in parties if (t.region.level == level if level else t.region.country == "ID" or not regional)]
+    if level and len(fitting) == 1:
         return fitting[0].region.key
     before = [(m.start_char, t.region.key) for t in fitting for m in t.mentions if m.start_char < term.start_char]
-    return max(before)[1] if before else None
+    in_sentence = [b for b in before if b[0] >= term.sent.start_char]
+    if in_sentence or (level and before):
+        return max(in_sentence or before)[1]
+    fitting_keys = {t.region.key for t in fitting}
+    return next((m.region_key for m in reversed(found) if m.region_key in fitting_keys), None)
 
 
 def person_key(name: str) -> str:

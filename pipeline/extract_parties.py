@@ -18,6 +18,7 @@ from typing import Optional
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span
 
+from .extract_event import without_quotes
 from .knowledge import (Region, countries_by_name, foreign_cities_by_name, fold, indonesian_regions,
                         load_data, regions_by_bare_name)
 from .ner import PLACES_KEY, TERMS_KEY
@@ -250,7 +251,8 @@ def _unknown_names_after_anchors(doc: Doc, covered: set[int], countries_in_doc: 
     """
     anchors = load_data("gazetteer")["government_anchors"]
     found = []
-    for term in doc.spans[TERMS_KEY]:
+    # Government forms first, so that a title may take a misspelling a form resolved (`Pemkab Sinjunjung`).
+    for term in sorted(doc.spans[TERMS_KEY], key=lambda t: (t.label_ != "ANCHOR", t.start)):
         if term.end in covered or term.end >= len(doc):
             continue
         if term.label_ == "ANCHOR":
@@ -272,6 +274,7 @@ def _unknown_names_after_anchors(doc: Doc, covered: set[int], countries_in_doc: 
         region = _match_unknown(words, level, doc, countries_in_doc)
         if region is None or term.label_ == "TITLE" and region[0].key not in named:
             continue
+        named.add(region[0].key)
         span = doc[term.start:region[1]]
         found.append(Mention(region=region[0], start_char=span.start_char, end_char=span.end_char, text=span.text,
                              sent_start=term.sent.start_char, government=government, anchored=True,
@@ -383,7 +386,7 @@ def _sentence_start(text: str, position: int) -> int:
 
 def assign_roles(text: str, parties: list[PartyTally], event_type: str, doc_id: str) -> list[Party]:
     """Host, guest or partner for each party, from the cue votes; a meeting's parties are partners."""
-    votes = role_votes(text, parties)
+    votes = role_votes(without_quotes(text), parties)  # "dari Riau ke Sumbar" in a quote is not this trip
     score = {key: v["host"] - v["guest"] for key, v in votes.items()}
     roles = {t.region.key: "partner" for t in parties}
     if event_type != "meeting" and parties:

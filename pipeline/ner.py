@@ -6,7 +6,9 @@ Two `span_ruler` components, fed from the knowledge files and the gazetteers:
   national-government markers (`KBRI`) and embassy words, into `doc.spans["terms"]`;
 - `place_names` (case-sensitive, so that the adjective "malang" is not Kota Malang): Kemendagri region
   names and short names, countries and foreign cities, into `doc.spans["places"]`.
-Each span's `id_` says what it stands for; the extractors read these spans.
+A third component, `local_region_aliases`, adds the short names an article defines for itself
+(`Kabupaten Tanah Laut (Tala)` ... `DPRD Tala`). Each span's `id_` says what it stands for; the
+extractors read these spans.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .knowledge import countries_by_name, foreign_cities_by_name, fold, load_data, regions_by_bare_name
 
@@ -31,6 +33,9 @@ def _government_term_patterns() -> list[dict]:
         patterns += [{"label": "TITLE", "pattern": form, "id": str(index)} for form in title["forms"]]
     for index, prefix in enumerate(titles["prefixes"]):
         patterns += [{"label": "PREFIX", "pattern": form, "id": str(index)} for form in prefix["forms"]]
+        # `Plt.` is one token inside a sentence but two (`plt`, `.`) as a pattern of its own
+        patterns += [{"label": "PREFIX", "pattern": [{"LOWER": form}], "id": str(index)}
+                     for form in prefix["forms"] if form.endswith(".")]
     bodies = titles["dprd_body_titles"]
     patterns += [{"label": "DPRD_BODY", "pattern": f"{head} {body}", "id": f"{head} {body}"}
                  for head in bodies["heads"] for body in bodies["bodies"]]
@@ -64,8 +69,34 @@ def _place_patterns() -> list[dict]:
     return patterns
 
 
+ALIAS_MIN_CHARS, ALIAS_MAX_CHARS = 2, 10
+
+
+@Language.component("local_region_aliases")
+def local_region_aliases(doc: Doc) -> Doc:
+    """An article's own short name for a region, `Kabupaten Tanah Laut (Tala)`, marks `Tala` everywhere in it."""
+    places = list(doc.spans[PLACES_KEY])
+    # The article's own definition beats a foreign city of the same name (`Tala` is also in GeoNames).
+    taken = {i for span in places if span.label_ != "FOREIGN" for i in range(span.start, span.end)}
+    aliases: dict[str, str] = {}
+    for span in places:
+        if span.label_ != "REGION" or span.end + 2 >= len(doc):
+            continue
+        opening, alias, closing = doc[span.end], doc[span.end + 1], doc[span.end + 2]
+        if (opening.text == "(" and closing.text == ")" and alias.i not in taken and alias.is_alpha
+                and (alias.is_title or alias.is_upper) and ALIAS_MIN_CHARS <= len(alias) <= ALIAS_MAX_CHARS):
+            aliases[alias.text] = span.id_
+    if aliases:
+        added = [Span(doc, t.i, t.i + 1, label="REGION", span_id=aliases[t.text])
+                 for t in doc if t.text in aliases and t.i not in taken]
+        replaced = {span.start for span in added}
+        kept = [span for span in places if not (span.label_ == "FOREIGN" and span.start in replaced)]
+        doc.spans[PLACES_KEY] = sorted(kept + added, key=lambda s: s.start)
+    return doc
+
+
 def build_nlp() -> Language:
-    """A blank Indonesian pipeline with a sentencizer and the two gazetteer rulers."""
+    """A blank Indonesian pipeline: a sentencizer, the two gazetteer rulers and the article's own aliases."""
     nlp = spacy.blank("id")
     nlp.add_pipe("sentencizer")
     longest = {"@misc": "spacy.first_longest_spans_filter.v1"}
@@ -75,6 +106,7 @@ def build_nlp() -> Language:
     places = nlp.add_pipe("span_ruler", name="place_names",
                           config={"spans_key": PLACES_KEY, "phrase_matcher_attr": "ORTH", "spans_filter": longest})
     places.add_patterns(_place_patterns())
+    nlp.add_pipe("local_region_aliases")
     return nlp
 
 

@@ -77,3 +77,30 @@ def test_in_person_pertemuan_without_visit_words_is_a_meeting():
 def test_pertemuan_during_a_visit_stays_a_visit():
     text = "Pemkot Bekasi menerima kunjungan kerja Pemkot Bengkulu. Pertemuan berlangsung di ruang rapat."
     assert classify_event(annotate(text), "doc")[0] == "visit"
+
+
+def spans_of(text: str, *names: str) -> list[tuple[str, int, int]]:
+    return [(name, text.index(name), text.index(name) + len(name)) for name in names]
+
+
+def test_cue_inside_a_quotation_does_not_report_the_event():
+    text = ('Bupati Sumbawa membuka bimtek kerja sama daerah bersama Pemprov NTB. '
+            '"Jangan sampai kita sudah tanda tangan MoU, tapi tidak ada tindak lanjutnya," ujarnya.')
+    assert classify_event(annotate(text), "doc", spans_of(text, "Sumbawa", "Pemprov NTB")) is None
+
+
+def test_cue_must_stand_near_two_of_the_parties():
+    text = ("Pemkot Batam menyiapkan agenda bagi delegasi Johor Bahru. Paket wisata singkat disiapkan. "
+            "Dinas Pariwisata Batam menyiapkan kunjungan ke Jembatan Barelang.")
+    parties = [("batam", text.index("Batam"), text.index("Batam") + 5),
+               ("johor", text.index("Johor Bahru"), text.index("Johor Bahru") + 11),
+               ("batam", text.rindex("Batam"), text.rindex("Batam") + 5)]
+    assert classify_event(annotate(text), "doc", parties) is None
+    visit = "Pemkot Batam menerima kunjungan delegasi Majlis Bandaraya Johor Bahru, Kamis (12/12/2024)."
+    assert classify_event(annotate(visit), "doc", spans_of(visit, "Batam", "Johor Bahru"))[0] == "visit"
+
+
+def test_signing_targeted_for_later_is_not_an_agreement():
+    text = ("Bupati Bantaeng dan Bupati Jeneponto menggelar pertemuan forum kerja sama. "
+            "Kesepakatan bersama ditargetkan ditandatangani pada April mendatang.")
+    assert classify_event(annotate(text), "doc")[0] == "meeting"

@@ -66,3 +66,19 @@ def test_name_before_selaku_title_with_degrees_between():
             "Hadir pula Dr. Budi Santoso, M.Si., sebagai Sekretaris Daerah Kabupaten Banyuwangi.")
     assert officials_of(text) == [("Tri Adhianto", "Wali Kota", "Kota Bekasi"),
                                   ("Budi Santoso", "Sekretaris Daerah", "Kabupaten Banyuwangi")]
+
+
+def test_unnamed_region_taken_from_the_party_named_before_it_in_the_sentence():
+    text = ("Duta Besar Kerajaan Belanda untuk Indonesia, Hendrik van der Molen, diterima Bupati Demak "
+            "Nur Laila. Dari Pemkab Demak hadir Plt. Kepala Bappeda Ahmad Sholikhin.")
+    officials = officials_of(text)
+    assert ("Hendrik van der Molen", "Duta Besar", "The Netherlands") in officials
+    assert ("Ahmad Sholikhin", "Pelaksana Tugas Kepala Bappeda", "Kabupaten Demak") in officials
+
+
+def test_unit_of_a_head_of_office_with_a_list_and_an_acronym():
+    text = ("Pemkot Sukabumi dan Pemkab Sukabumi meneken kesepakatan. Kepala Dinas Kelautan dan Perikanan "
+            "Kabupaten Sukabumi, Ir. Suharto, hadir bersama Kadis PUPR Kota Sukabumi, Ir. Wahyu Hidayatullah.")
+    officials = officials_of(text)
+    assert ("Suharto", "Kepala Dinas Kelautan dan Perikanan") in [(o[0], o[1]) for o in officials]
+    assert ("Wahyu Hidayatullah", "Kepala Dinas PUPR", "Kota Sukabumi") in officials

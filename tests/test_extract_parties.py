@@ -83,3 +83,9 @@ def test_third_government_named_once_outside_the_event_is_background():
     joined = text.replace("Pemkab Banyuwangi", "Pemkab Banyuwangi dan Pemprov Jabar")
     doc = annotate(joined)
     assert "Provinsi Jawa Barat" in {t.region.name for t in select_parties(find_mentions(doc), event_sentence_starts(doc))}
+
+
+def test_places_in_a_quotation_do_not_decide_roles():
+    text = ('Pemerintah Provinsi Sumatera Barat dan Pemerintah Provinsi Riau menandatangani PKS di Jakarta. '
+            '"Arus barang dari Riau ke Sumbar sangat tinggi," ujarnya.')
+    assert parties_of(text, "agreement") == {"Provinsi Sumatera Barat": "partner", "Provinsi Riau": "partner"}

@@ -34,3 +34,9 @@ def test_short_names_from_the_gazetteer_file():
 def test_sentences_are_split():
     doc = annotate("Pemkot Palu menerima kunjungan. Pemkab Minsel hadir.")
     assert len(list(doc.sents)) == 2
+
+
+def test_an_articles_own_short_name_marks_the_region_everywhere():
+    doc = annotate("Komisi II DPRD Kabupaten Tanah Bumbu (Tanbu) berkunjung. Wakil Ketua DPRD Tanbu, Ridwan, hadir.")
+    places = [(s.text, s.label_, s.id_) for s in doc.spans[PLACES_KEY]]
+    assert places.count(("Tanbu", "REGION", "tanah bumbu")) == 2
