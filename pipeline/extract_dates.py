@@ -143,18 +143,30 @@ def _iso(m: DateMention, day: int, published: Optional[date]) -> str:
     return resolved.isoformat() if resolved else f"--{m.month:02d}-{day:02d}"
 
 
+def _year_from_same_month(chosen: DateMention, mentions: list[DateMention]) -> DateMention:
+    """`Rabu (23/7)` in an article that also says `23 hingga 25 Juli 2025`: the day is in that year."""
+    dated = next((m for m in mentions if m.year is not None and m.month == chosen.month), None)
+    if dated is None:
+        return chosen
+    return DateMention(chosen.start, chosen.end, chosen.text, chosen.day, chosen.month, dated.year,
+                       chosen.weekday, chosen.end_day, chosen.with_time)
+
+
 def extract_event_date(text: str, doc_id: str, published: Optional[date] = None) -> tuple[EventDate, Optional[date]]:
     """The event's date and the publication date used to resolve it.
 
     The event day is the first date tied to a weekday (`Kamis (24/7/2025)`, how Indonesian news
-    dates what it reports), else the first date in the body, else the publication date. A range
-    (`23 hingga 25 Juli 2025`) that holds the event day is kept as the visit's span.
+    dates what it reports), else the first date in the body, else the publication date. Without a
+    publication date, a day without a year takes the year of a full date of the same month in the
+    text. A range (`23 hingga 25 Juli 2025`) that holds the event day is kept as the visit's span.
     """
     mentions = find_dates(text)
     header = header_mention(text, mentions)
     published = published or (date(header.year, header.month, header.day) if header else None)
     body = [m for m in mentions if m is not header]
     chosen = next((m for m in body if m.weekday is not None), None) or next(iter(body), None)
+    if chosen is not None and chosen.year is None and published is None:
+        chosen = _year_from_same_month(chosen, mentions)
     if chosen is None:
         if published is None:
             return EventDate(), None

@@ -210,3 +210,9 @@ def test_range_event_date_has_one_evidence():
     event_date, _ = extract_event_date(text, "doc")
     assert (event_date.start, event_date.end) == ("2025-07-23", "2025-07-25")
     assert [e.text for e in event_date.evidence] == ["23 hingga 25 Juli 2025"]
+
+
+def test_day_without_year_takes_the_year_of_a_full_date_of_that_month_in_the_text():
+    text = "Kunjungan berlangsung 23 hingga 25 Juli 2025. Pada Rabu (23/7) rombongan tiba di Badung."
+    event_date, _ = extract_event_date(text, "doc")
+    assert (event_date.start, event_date.span_start, event_date.span_end) == ("2025-07-23", "2025-07-23", "2025-07-25")

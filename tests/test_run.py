@@ -62,7 +62,7 @@ def test_cp1252_file_and_year_from_sidecar(sample_result):
 
 def test_multi_day_visit_keeps_its_span(sample_result):
     record = next(r for r in sample_result.records if any(p.name == "Kabupaten Badung" for p in r.parties))
-    assert (record.date.span_start, record.date.span_end) == ("2025-07-23", "2025-07-25")
+    assert (record.date.start, record.date.span_start, record.date.span_end) == ("2025-07-23", "2025-07-23", "2025-07-25")
 
 
 def test_articles_without_an_event_yield_no_record(sample_result):
