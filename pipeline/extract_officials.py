@@ -54,6 +54,7 @@ def _not_name_words() -> frozenset[str]:
     words = set(dates["months"]) | set(dates["weekdays"])
     words |= {fold(w) for t in load_data("titles")["titles"] for w in t["forms"]}
     words |= {fold(a) for a in load_data("gazetteer")["government_anchors"]}
+    words |= set(load_data("titles")["not_name_words"])
     return frozenset(words)
 
 
@@ -172,7 +173,7 @@ def _read_name(doc: Doc, index: int, stop: set[int]) -> tuple[list[Token], int]:
 
 
 def _read_name_before(doc: Doc, title_start: int) -> list[Token]:
-    """`Tri Adhianto, S.T., selaku Wali Kota Bekasi`: the name before a `selaku`/`sebagai` title."""
+    """`Tri Adhianto, S.T., selaku Wali Kota Bekasi`, `Tri Adhianto (Wali Kota Bekasi)`: the name before the title."""
     index = title_start - 1
     prefixes = {span.end: span for span in doc.spans[TERMS_KEY] if span.label_ == "PREFIX"}
     if title_start in prefixes:

@@ -82,3 +82,10 @@ def test_unit_of_a_head_of_office_with_a_list_and_an_acronym():
     officials = officials_of(text)
     assert ("Suharto", "Kepala Dinas Kelautan dan Perikanan") in [(o[0], o[1]) for o in officials]
     assert ("Wahyu Hidayatullah", "Kepala Dinas PUPR", "Kota Sukabumi") in officials
+
+
+def test_name_before_a_title_in_parentheses_without_the_sentence_opener():
+    text = ("Pemkot Bekasi menerima kunjungan kerja Pemkab Banyuwangi. "
+            "Hadir Tri Adhianto (Wali Kota Bekasi) dan H. Budi Santoso, M.Si. (Sekda Banyuwangi).")
+    assert officials_of(text) == [("Tri Adhianto", "Wali Kota", "Kota Bekasi"),
+                                  ("Budi Santoso", "Sekretaris Daerah", "Kabupaten Banyuwangi")]
