@@ -33,9 +33,6 @@ def _government_term_patterns() -> list[dict]:
         patterns += [{"label": "TITLE", "pattern": form, "id": str(index)} for form in title["forms"]]
     for index, prefix in enumerate(titles["prefixes"]):
         patterns += [{"label": "PREFIX", "pattern": form, "id": str(index)} for form in prefix["forms"]]
-        # `Plt.` is one token inside a sentence but two (`plt`, `.`) as a pattern of its own
-        patterns += [{"label": "PREFIX", "pattern": [{"LOWER": form}], "id": str(index)}
-                     for form in prefix["forms"] if form.endswith(".")]
     bodies = titles["dprd_body_titles"]
     patterns += [{"label": "DPRD_BODY", "pattern": f"{head} {body}", "id": f"{head} {body}"}
                  for head in bodies["heads"] for body in bodies["bodies"]]
@@ -95,13 +92,30 @@ def local_region_aliases(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("paragraph_sentences")
+def paragraph_sentences(doc: Doc) -> Doc:
+    """A line break starts a sentence: headlines, datelines and captions end without a full stop."""
+    for previous, token in zip(doc, doc[1:]):
+        if token.is_space:
+            token.is_sent_start = False  # the break itself belongs to the sentence it ends
+        elif "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
 def build_nlp() -> Language:
-    """A blank Indonesian pipeline: the two gazetteer rulers, the article's own aliases, a sentencizer.
+    """A blank Indonesian pipeline: the two gazetteer rulers, the article's own aliases, sentences.
+
+    Abbreviations with a full stop (`Kab.`, `Pj.`, `M.Si.`) stay one token, so that they neither
+    end a sentence nor tokenise differently in a pattern and in a text.
 
     The place ruler comes first: a ruler runs the components before it over each of its phrase
     patterns, and it has forty thousand of them.
     """
     nlp = spacy.blank("id")
+    for form in load_data("gazetteer")["abbreviations"]["forms"]:
+        for variant in {form, form.capitalize(), form.upper(), form.title()}:
+            nlp.tokenizer.add_special_case(variant, [{"ORTH": variant}])
     longest = {"@misc": "spacy.first_longest_spans_filter.v1"}
     places = nlp.add_pipe("span_ruler", name="place_names",
                           config={"spans_key": PLACES_KEY, "phrase_matcher_attr": "ORTH", "spans_filter": longest})
@@ -111,6 +125,7 @@ def build_nlp() -> Language:
                          config={"spans_key": TERMS_KEY, "phrase_matcher_attr": "LOWER", "spans_filter": longest})
     terms.add_patterns(_government_term_patterns())
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("paragraph_sentences")
     return nlp
 
 

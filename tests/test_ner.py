@@ -40,3 +40,9 @@ def test_an_articles_own_short_name_marks_the_region_everywhere():
     doc = annotate("Komisi II DPRD Kabupaten Tanah Bumbu (Tanbu) berkunjung. Wakil Ketua DPRD Tanbu, Ridwan, hadir.")
     places = [(s.text, s.label_, s.id_) for s in doc.spans[PLACES_KEY]]
     assert places.count(("Tanbu", "REGION", "tanah bumbu")) == 2
+
+
+def test_line_breaks_start_sentences_and_abbreviations_do_not_end_them():
+    doc = annotate("Judul Berita Tanpa Titik\n\nPINRANG – Sekda Kab. Pinrang hadir. Plt. Kepala Bappeda Ir. Budi datang.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Judul Berita Tanpa Titik", "PINRANG – Sekda Kab. Pinrang hadir.", "Plt. Kepala Bappeda Ir. Budi datang."]
