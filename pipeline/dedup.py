@@ -114,14 +114,17 @@ def _merge_dates(dates: list[EventDate]) -> EventDate:
 
 
 def _merge_parties(parties: Iterable[Party]) -> list[Party]:
+    """Each party once; the one its sources most often call host hosts, and there is at most one host."""
     by_key: dict[str, list[Party]] = {}
     for party in parties:
         by_key.setdefault(party_key(party), []).append(party)
+    host_votes = {key: sum(p.role == "host" for p in same) - sum(p.role == "guest" for p in same)
+                  for key, same in by_key.items()}
+    sided = any(p.role != "partner" for same in by_key.values() for p in same)
+    host = max(by_key, key=lambda key: (host_votes[key], -list(by_key).index(key))) if sided else None
     merged = []
-    for same in by_key.values():
-        roles = Counter(p.role for p in same if p.role != "partner")
-        # ties go to host, then guest, whatever the order of the sources
-        role = max(roles, key=lambda r: (roles[r], r == "host")) if roles else "partner"
+    for key, same in by_key.items():
+        role = "partner" if not sided else "host" if key == host else "guest"
         merged.append(same[0].model_copy(update={"role": role, "evidence": [e for p in same for e in p.evidence]}))
     return merged
 

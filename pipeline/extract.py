@@ -26,15 +26,14 @@ def record_from_doc(article: Article, doc: Doc) -> Optional[EventRecord]:
     event = classify_event(doc, article.doc_id, [(t.region.key, m.start_char, m.end_char) for t in tallies for m in t.mentions])
     if event is None:
         return None
-    event_type, type_evidence = event
-    parties = assign_roles(article.text, tallies, event_type, article.doc_id)
+    parties = assign_roles(article.text, tallies, event.type, article.doc_id, remote=event.remote)
     event_date, published = extract_event_date(article.text, article.doc_id, article.published)
     region_names = {t.region.key: t.region.name for t in tallies}
     officials = merge_officials(find_official_mentions(doc, mentions, tallies), region_names, article.doc_id)
     source = Source(doc_id=article.doc_id, url=article.url, published=published, title=article.title)
-    return EventRecord(event_id=provisional_event_id(article.doc_id), type=event_type, date=event_date,
+    return EventRecord(event_id=provisional_event_id(article.doc_id), type=event.type, date=event_date,
                        parties=parties, officials=officials, sectors=extract_sectors(doc, article.doc_id),
-                       sources=[source], evidence=type_evidence)
+                       sources=[source], evidence=event.evidence)
 
 
 def provisional_event_id(doc_id: str) -> str:

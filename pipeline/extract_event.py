@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from spacy.tokens import Doc
 
 from .knowledge import load_data
 from .schema import Evidence
 
-# A signing wins over a visit, a video meeting over the visit words it may use; an in-person
-# "pertemuan" is a meeting only when nothing says that one side visited the other.
-CUE_PRIORITY = ("agreement", "meeting", "visit", "meeting_in_person")
+# A signing wins over a visit, a video meeting or a forum over the visit words it may use; an
+# in-person "pertemuan" is a meeting only when nothing says that one side visited the other.
+CUE_PRIORITY = ("agreement", "meeting_virtual", "meeting", "visit", "meeting_in_person")
 MIN_PARTIES_NEAR_CUE = 2
 
 
@@ -42,8 +42,18 @@ def without_quotes(text: str) -> str:
     return QUOTED.sub(lambda m: " " * len(m.group(0)), text)
 
 
+class EventClass(NamedTuple):
+    type: str
+    evidence: list[Evidence]
+    cue: str  # the kind of cue that decided it: `meeting_virtual` means no side hosted
+
+    @property
+    def remote(self) -> bool:
+        return self.cue == "meeting_virtual"
+
+
 def classify_event(doc: Doc, doc_id: str,
-                   party_spans: Optional[list[tuple[str, int, int]]] = None) -> Optional[tuple[str, list[Evidence]]]:
+                   party_spans: Optional[list[tuple[str, int, int]]] = None) -> Optional[EventClass]:
     """The event type and the sentences that gave it, or None when no sentence reports a done event.
 
     A sentence reports the event when it has a cue outside quotation marks (a quote says what
@@ -71,7 +81,7 @@ def classify_event(doc: Doc, doc_id: str,
                                                text=sent.text.strip()))
     for kind in CUE_PRIORITY:
         if evidence[kind]:
-            return load_data("cues")["type_of_cue"].get(kind, kind), evidence[kind][:3]
+            return EventClass(load_data("cues")["type_of_cue"].get(kind, kind), evidence[kind][:3], kind)
     return None
 
 

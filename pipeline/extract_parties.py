@@ -115,6 +115,7 @@ def _is_body_number(token) -> bool:
 
 
 def _foreign_suffix_after(doc: Doc, index: int) -> bool:
+    """`Tono City`, `Toowoomba Regional Council`: a word after a foreign city that makes it a government."""
     return index < len(doc) and doc[index].text in load_data("gazetteer")["foreign_city_suffixes"]
 
 
@@ -160,9 +161,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
             suffix = _foreign_suffix_after(doc, place.end)
             if not (suffix or (anchor and anchor.level in ("kota", "foreign_city"))):
                 continue
-            if not suffix and anchor.title_start is not None and not _named_as_government_elsewhere(doc, place, terms_by_end):
-                continue  # `Wawali Bambang`: after a bare title a city's name is more often a person's
             region = _pick_foreign(foreign_cities_by_name()[place.id_], countries_in_doc)
+            if (not suffix and anchor.title_start is not None and region.country not in countries_in_doc
+                    and not _named_as_government_elsewhere(doc, place, terms_by_end)):
+                continue  # `Wawali Bambang`: after a bare title a city's name is more often a person's
             end = place.end + 1 if suffix else place.end
         elif place.label_ == "COUNTRY" and anchor and anchor.level == "country":
             # A country acting through its embassy takes part as the country; an embassy is often
@@ -384,12 +386,18 @@ def _sentence_start(text: str, position: int) -> int:
     return cut + 1
 
 
-def assign_roles(text: str, parties: list[PartyTally], event_type: str, doc_id: str) -> list[Party]:
-    """Host, guest or partner for each party, from the cue votes; a meeting's parties are partners."""
+def assign_roles(text: str, parties: list[PartyTally], event_type: str, doc_id: str,
+                 remote: bool = False) -> list[Party]:
+    """Host, guest or partner for each party, from the cue votes.
+
+    One party with the clearest host votes hosts and the others are its guests; a visit whose
+    guest is clear but whose host is not is hosted by the other party. Where no side is clear, or
+    the governments met over video, all are partners.
+    """
     votes = role_votes(without_quotes(text), parties)  # "dari Riau ke Sumbar" in a quote is not this trip
     score = {key: v["host"] - v["guest"] for key, v in votes.items()}
     roles = {t.region.key: "partner" for t in parties}
-    if event_type != "meeting" and parties:
+    if not remote and parties:
         host = max(parties, key=lambda t: (score[t.region.key], -t.first))
         guest = min(parties, key=lambda t: (score[t.region.key], t.first))
         if score[host.region.key] > 0 or (event_type == "visit" and score[guest.region.key] < 0):

@@ -85,8 +85,9 @@ def regions_by_bare_name() -> dict[str, tuple[Region, ...]]:
     for region in indonesian_regions():
         index.setdefault(fold(region.bare), []).append(region)
     by_code = {r.code: r for r in indonesian_regions()}
-    for alias, code in load_data("gazetteer")["region_aliases"].items():
-        index.setdefault(fold(alias), []).append(by_code[code])
+    for alias, codes in load_data("gazetteer")["region_aliases"].items():
+        for code in [codes] if isinstance(codes, str) else codes:
+            index.setdefault(fold(alias), []).append(by_code[code])
     return {k: tuple(v) for k, v in index.items()}
 
 

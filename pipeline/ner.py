@@ -43,7 +43,9 @@ def _government_term_patterns() -> list[dict]:
 
 
 def _case_variants(name: str) -> set[str]:
-    return {name, name.upper(), name.title()}
+    """`Lubuk Linggau` as written, in capitals, and joined or hyphenated as sites also write it."""
+    spellings = {name, name.replace(" ", ""), name.replace(" ", "-")} if " " in name else {name}
+    return {variant for spelling in spellings for variant in (spelling, spelling.upper(), spelling.title())}
 
 
 def _place_patterns() -> list[dict]:

@@ -227,3 +227,12 @@ def test_one_day_disagreement_gives_the_same_id_and_day_in_any_order():
     forward, backward = merge_records([a, b]), merge_records([b, a])
     assert [(r.event_id, r.date.start) for r in forward] == [(r.event_id, r.date.start) for r in backward]
     assert forward[0].date.start == "2025-03-13"
+
+
+def test_merged_record_has_at_most_one_host():
+    a = record("a", "2025-02-12", roles=("host", "guest"))
+    b = record("b", "2025-02-11", roles=("host", "host"))
+    merged = merge_records([a, b])
+    assert len(merged) == 1
+    assert [p.role for p in merged[0].parties].count("host") == 1
+    assert {p.name: p.role for p in merged[0].parties} == {"Kota Semarang": "host", "Kabupaten Banyuwangi": "guest"}

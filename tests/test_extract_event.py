@@ -19,7 +19,7 @@ def test_signing_is_agreement_even_when_a_visit_is_reported():
     text = ("SEMARANG - Rombongan Pemerintah Kabupaten Banyuwangi melakukan kunjungan kerja ke Balai Kota "
             "Semarang, Kamis (24/7/2025). Dalam kunjungan itu dilakukan penandatanganan nota kesepahaman "
             "kerja sama bidang pariwisata antara kedua daerah.")
-    kind, evidence = classify(text)
+    kind, evidence, _ = classify(text)
     assert kind == "agreement"
     assert_evidence(text, evidence, "penandatanganan")
 
@@ -27,7 +27,7 @@ def test_signing_is_agreement_even_when_a_visit_is_reported():
 def test_agreement_wins_over_meeting():
     text = ("Pemkot Semarang dan Pemkab Banyuwangi menggelar rapat koordinasi secara virtual, Senin (3/3/2025). "
             "Usai rapat, kedua daerah menandatangani perjanjian kerja sama.")
-    kind, evidence = classify(text)
+    kind, evidence, _ = classify(text)
     assert kind == "agreement"
     assert_evidence(text, evidence, "menandatangani")
 
@@ -35,15 +35,15 @@ def test_agreement_wins_over_meeting():
 def test_zoom_meeting_is_meeting():
     text = ("Pemkot Semarang dan Pemkab Banyuwangi menggelar rapat melalui Zoom, Senin (3/3/2025). "
             "Rapat membahas pengelolaan sampah.")
-    kind, evidence = classify(text)
-    assert kind == "meeting"
+    kind, evidence, cue = classify(text)
+    assert (kind, cue) == ("meeting", "meeting_virtual")
     assert_evidence(text, evidence, "zoom")
 
 
 def test_studi_banding_is_visit():
     text = ("Anggota DPRD Kabupaten Banyuwangi melaksanakan studi banding ke Kota Semarang tentang "
             "pengelolaan sampah, Selasa (4/3/2025).")
-    kind, evidence = classify(text)
+    kind, evidence, _ = classify(text)
     assert kind == "visit"
     assert_evidence(text, evidence, "studi banding")
 
@@ -57,7 +57,7 @@ def test_planned_visit_is_not_an_event():
 def test_planned_signing_does_not_count_but_a_done_visit_does():
     text = ("Nota kesepahaman akan ditandatangani tahun depan. "
             "Bupati Banyuwangi berkunjung ke Semarang, Senin (3/3/2025).")
-    kind, evidence = classify(text)
+    kind, evidence, _ = classify(text)
     assert kind == "visit"
     assert_evidence(text, evidence, "berkunjung")
     assert all("ditandatangani" not in ev.text for ev in evidence)

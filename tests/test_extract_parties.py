@@ -3,10 +3,10 @@ from pipeline.extract_parties import assign_roles, find_mentions, select_parties
 from pipeline.ner import annotate
 
 
-def parties_of(text: str, event_type: str = "visit") -> dict[str, str]:
+def parties_of(text: str, event_type: str = "visit", remote: bool = False) -> dict[str, str]:
     doc = annotate(text)
     tallies = select_parties(find_mentions(doc))
-    return {p.name: p.role for p in assign_roles(text, tallies, event_type, "doc")}
+    return {p.name: p.role for p in assign_roles(text, tallies, event_type, "doc", remote=remote)}
 
 
 def test_pemkot_and_title_forms_name_the_city_government():
@@ -46,7 +46,7 @@ def test_province_that_only_locates_a_city_is_not_a_party():
 def test_national_embassy_is_not_a_party():
     text = ("Bupati Purbalingga dan Wali Kota Tono City bertemu melalui Zoom. "
             "Sekretaris KBRI Tokyo turut hadir.")
-    assert parties_of(text, "meeting") == {"Kabupaten Purbalingga": "partner", "Tōno": "partner"}
+    assert parties_of(text, "meeting", remote=True) == {"Kabupaten Purbalingga": "partner", "Tōno": "partner"}
 
 
 def test_misspelled_region_after_title_resolves_to_region_named_elsewhere():
@@ -89,3 +89,22 @@ def test_places_in_a_quotation_do_not_decide_roles():
     text = ('Pemerintah Provinsi Sumatera Barat dan Pemerintah Provinsi Riau menandatangani PKS di Jakarta. '
             '"Arus barang dari Riau ke Sumbar sangat tinggi," ujarnya.')
     assert parties_of(text, "agreement") == {"Provinsi Sumatera Barat": "partner", "Provinsi Riau": "partner"}
+
+
+def test_forum_at_one_governments_venue_has_a_host():
+    text = ("Gubernur Kalimantan Tengah menjadi tuan rumah rapat koordinasi bersama Gubernur Kalimantan Selatan "
+            "di Palangka Raya. Rombongan Pemprov Kalimantan Selatan tiba di Kota Palangka Raya pagi hari.")
+    parties = parties_of(text, "meeting")
+    assert parties["Provinsi Kalimantan Tengah"] == "host" and parties["Provinsi Kalimantan Selatan"] == "guest"
+
+
+def test_audiensi_with_a_governor_makes_the_governor_host():
+    text = ("Bupati Kepulauan Selayar melakukan audiensi dengan Gubernur Sulawesi Selatan di Rumah Jabatan "
+            "Gubernur, Makassar.")
+    assert parties_of(text) == {"Kabupaten Kepulauan Selayar": "guest", "Provinsi Sulawesi Selatan": "host"}
+
+
+def test_everyday_name_and_foreign_city_after_a_title_when_its_country_is_named():
+    text = ("Wali Kota Sukabumi memimpin kunjungan kerja ke Pemkot Solo. Sebelumnya Wakil Wali Kota Toowoomba "
+            "dari Australia berkunjung ke Pemkot Sukabumi.")
+    assert set(parties_of(text)) == {"Kota Sukabumi", "Kota Surakarta", "Toowoomba"}
