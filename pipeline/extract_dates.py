@@ -152,6 +152,20 @@ def _year_from_same_month(chosen: DateMention, mentions: list[DateMention]) -> D
                        chosen.weekday, chosen.end_day, chosen.with_time)
 
 
+def _relative_or_published(text: str, doc_id: str, published: Optional[date]) -> EventDate:
+    """No date in the text: `kemarin` is the day before publication; otherwise the publication day."""
+    if published is None:
+        return EventDate()
+    relative = load_data("dates")["relative_days"]
+    pattern = re.compile(r"\b(" + _alternation(relative) + r")\b", re.IGNORECASE)
+    found = pattern.search(text)
+    if found is None:
+        return EventDate(start=published.isoformat())
+    day = published + timedelta(days=relative[found.group(1).lower()])
+    return EventDate(start=day.isoformat(),
+                     evidence=[Evidence(doc_id=doc_id, start=found.start(), end=found.end(), text=found.group(0))])
+
+
 def extract_event_date(text: str, doc_id: str, published: Optional[date] = None) -> tuple[EventDate, Optional[date]]:
     """The event's date and the publication date used to resolve it.
 
@@ -168,9 +182,7 @@ def extract_event_date(text: str, doc_id: str, published: Optional[date] = None)
     if chosen is not None and chosen.year is None and published is None:
         chosen = _year_from_same_month(chosen, mentions)
     if chosen is None:
-        if published is None:
-            return EventDate(), None
-        return EventDate(start=published.isoformat()), published
+        return _relative_or_published(text, doc_id, published), published
     start = _iso(chosen, chosen.day, published)
     event_date = EventDate(start=start,
                            evidence=[Evidence(doc_id=doc_id, start=chosen.start, end=chosen.end, text=chosen.text)])

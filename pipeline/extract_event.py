@@ -31,6 +31,7 @@ def _cue_patterns() -> dict[str, re.Pattern]:
     cues = load_data("cues")
     patterns = {kind: re.compile(_words(words), re.IGNORECASE) for kind, words in cues["event_types"].items()}
     patterns["planned"] = re.compile(_words(cues["planned_markers"]), re.IGNORECASE)
+    patterns["witness"] = re.compile(_words(cues["witness_markers"]), re.IGNORECASE)
     return patterns
 
 
@@ -59,12 +60,14 @@ def classify_event(doc: Doc, doc_id: str,
     A sentence reports the event when it has a cue outside quotation marks (a quote says what
     someone thinks or plans, not what took place), no marker of the future, and, when the parties
     are known (`party_spans`: party key, start, end), when it or a sentence beside it names two of
-    them: a visit "ke Jembatan Barelang" in an article about preparing a delegation's visit is not
-    one government meeting another.
+    them, not counting witnesses: a visit "ke Jembatan Barelang" in an article about preparing a
+    delegation's visit is not one government meeting another.
     """
     patterns = _cue_patterns()
     narrative = without_quotes(doc.text)
     sentences = list(doc.sents)
+    if party_spans is not None:
+        party_spans = _taking_part(party_spans, sentences, narrative)
     evidence: dict[str, list[Evidence]] = {kind: [] for kind in CUE_PRIORITY}
     for index, sent in enumerate(sentences):
         text = narrative[sent.start_char:sent.end_char]
@@ -83,6 +86,17 @@ def classify_event(doc: Doc, doc_id: str,
         if evidence[kind]:
             return EventClass(load_data("cues")["type_of_cue"].get(kind, kind), evidence[kind][:3], kind)
     return None
+
+
+def _taking_part(party_spans: list[tuple[str, int, int]], sentences, narrative: str) -> list[tuple[str, int, int]]:
+    """The party mentions that are not witnesses: `Penandatanganan disaksikan Wakil Gubernur ...`."""
+    witness = _cue_patterns()["witness"]
+    witnessed = []
+    for sent in sentences:
+        marker = witness.search(narrative, sent.start_char, sent.end_char)
+        if marker:
+            witnessed.append((marker.start(), sent.end_char))
+    return [(key, s, e) for key, s, e in party_spans if not any(ws <= s < we for ws, we in witnessed)]
 
 
 def event_sentence_starts(doc: Doc) -> set[int]:

@@ -135,6 +135,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     terms_by_end = {span.end: span for span in doc.spans[TERMS_KEY]}
     places = sorted(doc.spans[PLACES_KEY], key=lambda s: s.start)
     countries_in_doc = {countries_by_name()[s.id_].country for s in places if s.label_ == "COUNTRY"}
+    foreign_counts = Counter(s.id_ for s in places if s.label_ == "FOREIGN")
     mentions: list[Mention] = []
     pending_bare: list[tuple[Span, tuple[Region, ...]]] = []
     previous_end: dict[int, Mention] = {}
@@ -159,10 +160,13 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 continue
         elif place.label_ == "FOREIGN":
             suffix = _foreign_suffix_after(doc, place.end)
-            if not (suffix or (anchor and anchor.level in ("kota", "foreign_city"))):
-                continue
             region = _pick_foreign(foreign_cities_by_name()[place.id_], countries_in_doc)
-            if (not suffix and anchor.title_start is not None and region.country not in countries_in_doc
+            if not (suffix or (anchor and anchor.level in ("kota", "foreign_city"))):
+                # `Delegasi Toowoomba ... Toowoomba, Australia`: a city named again with its country
+                # is a place taking part, enough to make up a pair (see select_parties)
+                if foreign_counts[place.id_] < 2 or region.country not in countries_in_doc:
+                    continue
+            elif (not suffix and anchor.title_start is not None and region.country not in countries_in_doc
                     and not _named_as_government_elsewhere(doc, place, terms_by_end)):
                 continue  # `Wawali Bambang`: after a bare title a city's name is more often a person's
             end = place.end + 1 if suffix else place.end

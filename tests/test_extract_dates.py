@@ -216,3 +216,10 @@ def test_day_without_year_takes_the_year_of_a_full_date_of_that_month_in_the_tex
     text = "Kunjungan berlangsung 23 hingga 25 Juli 2025. Pada Rabu (23/7) rombongan tiba di Badung."
     event_date, _ = extract_event_date(text, "doc")
     assert (event_date.start, event_date.span_start, event_date.span_end) == ("2025-07-23", "2025-07-23", "2025-07-25")
+
+
+def test_kemarin_is_the_day_before_publication_when_no_date_is_written():
+    text = "Delegasi Toowoomba bertemu jajaran Pemerintah Kota Balikpapan di balai kota, kemarin."
+    event_date, _ = extract_event_date(text, "doc", date(2025, 3, 18))
+    assert event_date.start == "2025-03-17"
+    assert [e.text for e in event_date.evidence] == ["kemarin"]
