@@ -172,8 +172,9 @@ def _read_name(doc: Doc, index: int, stop: set[int]) -> tuple[list[Token], int]:
     return tokens, index
 
 
-def _read_name_before(doc: Doc, title_start: int) -> list[Token]:
-    """`Tri Adhianto, S.T., selaku Wali Kota Bekasi`, `Tri Adhianto (Wali Kota Bekasi)`: the name before the title."""
+def _read_name_before(doc: Doc, title_start: int, entity_tokens: set[int]) -> list[Token]:
+    """The name before the title: `Tri Adhianto, S.T., selaku Wali Kota Bekasi`, `Tri Adhianto (Wali Kota
+    Bekasi)`, `dipimpin Ahmad Fauzan, Wakil Bupati Barito Kuala`; never a place or a government term."""
     index = title_start - 1
     prefixes = {span.end: span for span in doc.spans[TERMS_KEY] if span.label_ == "PREFIX"}
     if title_start in prefixes:
@@ -185,7 +186,7 @@ def _read_name_before(doc: Doc, title_start: int) -> list[Token]:
         index -= 1  # degrees after the name: `, S.T., M.M.`
     tokens: list[Token] = []
     while index >= 0 and len(tokens) < MAX_NAME_TOKENS and doc[index].is_title and not doc[index].is_space:
-        if fold(doc[index].text) in _not_name_words():
+        if fold(doc[index].text) in _not_name_words() or index in entity_tokens:
             break
         tokens.insert(0, doc[index])
         index -= 1
@@ -201,6 +202,9 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
     mention_by_start = {m.start_char: m for m in mentions}
     place_starts = {s.start for s in doc.spans[PLACES_KEY]}
     region_starts = {s.start for s in doc.spans[PLACES_KEY] if s.label_ == "REGION"}
+    # foreign city names are too often also people's names (`Novi`) to stop a name
+    entity_tokens = {i for key in (PLACES_KEY, TERMS_KEY) for s in doc.spans[key] if s.label_ != "FOREIGN"
+                     for i in range(s.start, s.end)}
     term_starts = {s.start for s in doc.spans[TERMS_KEY]}
     found: list[OfficialMention] = []
     for term in sorted(doc.spans[TERMS_KEY], key=lambda s: s.start):
@@ -217,7 +221,7 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
         index = _skip_to_name(doc, index)
         tokens, _ = _read_name(doc, index, term_starts)
         if not tokens:
-            tokens = _read_name_before(doc, term.start)
+            tokens = _read_name_before(doc, term.start, entity_tokens)
         if not tokens or (tokens[0].i in place_starts and region_mention is None and len(tokens) == 1):
             continue
         name = doc[tokens[0].i:tokens[-1].i + 1].text

@@ -89,3 +89,9 @@ def test_name_before_a_title_in_parentheses_without_the_sentence_opener():
             "Hadir Tri Adhianto (Wali Kota Bekasi) dan H. Budi Santoso, M.Si. (Sekda Banyuwangi).")
     assert officials_of(text) == [("Tri Adhianto", "Wali Kota", "Kota Bekasi"),
                                   ("Budi Santoso", "Sekretaris Daerah", "Kabupaten Banyuwangi")]
+
+
+def test_name_before_a_comma_and_title_but_never_a_place():
+    text = ("Rombongan Pemkab Barito Kuala datang ke Pemkab Sumedang. Rombongan dipimpin Ahmad Fauzan, "
+            "Wakil Bupati Barito Kuala. Pemkab Sumedang, Bupati Sumedang menyambut.")
+    assert officials_of(text) == [("Ahmad Fauzan", "Wakil Bupati", "Kabupaten Barito Kuala")]
