@@ -186,8 +186,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
         mentions.append(mention)
         previous_end[end] = mention
         places_covered.update(range(start_token, end))
-    mentions += _unknown_names_after_anchors(doc, places_covered, countries_in_doc, {m.region.key for m in mentions})
-    mentions += _resolve_bare(pending_bare, mentions, doc, previous_end)
+    mentions += _unknown_names_after_anchors(doc, places_covered, {m.region.key for m in mentions})
+    mentions += _resolve_bare(pending_bare, mentions)
     return sorted(mentions, key=lambda m: m.start_char)
 
 
@@ -223,8 +223,7 @@ def _resolve_without_level(candidates: tuple[Region, ...], mentions: list[Mentio
     return next((r for r in candidates if r.key in seen), None)
 
 
-def _resolve_bare(pending: list[tuple[Span, tuple[Region, ...]]], mentions: list[Mention], doc: Doc,
-                  previous_end: dict[int, Mention]) -> list[Mention]:
+def _resolve_bare(pending: list[tuple[Span, tuple[Region, ...]]], mentions: list[Mention]) -> list[Mention]:
     """Bare names (`Bekasi`) echo a region the article names with its level elsewhere."""
     seen = {m.region.key: m.region for m in mentions}
     resolved = []
@@ -248,8 +247,7 @@ def _bare_names_by_level() -> dict[str, dict[str, Region]]:
     return names
 
 
-def _unknown_names_after_anchors(doc: Doc, covered: set[int], countries_in_doc: set[str],
-                                 named: set[str]) -> list[Mention]:
+def _unknown_names_after_anchors(doc: Doc, covered: set[int], named: set[str]) -> list[Mention]:
     """`Pemkab Sanggae`, `Majlis Daerah Tuaran`: a government anchor followed by a name the gazetteer lacks.
 
     After a title the next word is most often the person (`Bupati Nina`), so there a misspelling is
@@ -277,7 +275,7 @@ def _unknown_names_after_anchors(doc: Doc, covered: set[int], countries_in_doc: 
             words.append(token)
         if not words:
             continue
-        region = _match_unknown(words, level, doc, countries_in_doc)
+        region = _match_unknown(words, level, doc)
         if region is None or term.label_ == "TITLE" and region[0].key not in named:
             continue
         named.add(region[0].key)
@@ -288,9 +286,11 @@ def _unknown_names_after_anchors(doc: Doc, covered: set[int], countries_in_doc: 
     return found
 
 
-def _match_unknown(words, level: str, doc: Doc, countries_in_doc: set[str]) -> Optional[tuple[Region, int]]:
+def _match_unknown(words, level: str, doc: Doc) -> Optional[tuple[Region, int]]:
     if level == "foreign_city":
-        country = next((c for c in countries_in_doc), "")
+        # the country named next after the council (`Majlis Daerah Tuaran, Sabah Malaysia`), else first
+        countries = sorted((s.start < words[0].i, s.start, s.id_) for s in doc.spans[PLACES_KEY] if s.label_ == "COUNTRY")
+        country = countries_by_name()[countries[0][2]].country if countries else ""
         name = words[0].text
         return Region(key=f"foreign:{fold(name)}", name=name, level="foreign_city", country=country, bare=name), words[0].i + 1
     choices = _bare_names_by_level()[level]
