@@ -147,3 +147,16 @@ def test_dev_score_stays_above_the_floor(tmp_path):
     assert report.score >= DEV_SCORE_FLOOR, report
     printed = runner.invoke(app, ["evaluate", "--gold", str(DEV / "gold"), "--pred", str(out / "events.jsonl")])
     assert f"score {report.score:.3f}" in printed.output
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path):
+    import os
+    import subprocess
+    import sys
+    outputs = []
+    for seed in ("1", "4242"):
+        out = tmp_path / seed
+        subprocess.run([sys.executable, str(REPO / "cli.py"), "run", str(SAMPLE), "--out", str(out), "--quiet"],
+                       check=True, cwd=REPO, env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True)
+        outputs.append((out / "events.jsonl").read_bytes())
+    assert outputs[0] == outputs[1]
