@@ -58,9 +58,27 @@ def clean_text(text: str) -> str:
 def _clean_once(text: str) -> str:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     # A dropped line becomes a paragraph break, so that its neighbours are not joined across it.
+    lines = _drop_link_lists(lines)
     lines = ["" if is_boilerplate(line) else line.rstrip() for line in lines]
     lines = _mend_hard_wraps(lines)
     return "\n".join(_collapse_blank_lines(lines))
+
+
+def _drop_link_lists(lines: list[str]) -> list[str]:
+    """The list items under a `BACA JUGA:` or `Berita Terkait` header are headlines of other articles."""
+    headers = {" ".join(h.split()) for h in load_data("boilerplate")["list_headers"]}
+    kept: list[str] = []
+    in_list = False
+    for line in lines:
+        key = " ".join(line.split()).rstrip(":").strip().lower()
+        if key in headers:
+            in_list = True
+        elif in_list and _is_list_item(line):
+            line = ""
+        elif line.strip():
+            in_list = False
+        kept.append(line)
+    return kept
 
 
 def _collapse_blank_lines(lines: list[str]) -> list[str]:

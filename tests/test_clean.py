@@ -256,3 +256,16 @@ def test_boilerplate_patterns_have_no_nested_repetition():
     for pattern in load_data("boilerplate")["line_patterns"]:
         re.compile(pattern)
         assert not repeated_group.search(pattern), pattern
+
+
+def test_links_listed_under_a_baca_juga_header_go_with_it():
+    text = ("Kesepakatan ditargetkan ditandatangani pada April.\n\nBACA JUGA:\n- Harga Jagung di Jeneponto Anjlok\n"
+            "- Bupati Bantaeng Resmikan Pasar\n\nShare: FB | WA")
+    cleaned = clean_text(text)
+    assert "Jeneponto" not in cleaned and "Bantaeng" not in cleaned
+    assert cleaned.startswith("Kesepakatan ditargetkan")
+
+
+def test_a_list_in_the_article_itself_stays():
+    text = "Sembilan sektor yang dibahas meliputi:\n  • Pendidikan\n  • Pariwisata"
+    assert clean_text(text) == text
