@@ -95,3 +95,9 @@ def test_name_before_a_comma_and_title_but_never_a_place():
     text = ("Rombongan Pemkab Barito Kuala datang ke Pemkab Sumedang. Rombongan dipimpin Ahmad Fauzan, "
             "Wakil Bupati Barito Kuala. Pemkab Sumedang, Bupati Sumedang menyambut.")
     assert officials_of(text) == [("Ahmad Fauzan", "Wakil Bupati", "Kabupaten Barito Kuala")]
+
+
+def test_officials_of_a_foreign_council():
+    text = ("Wali Kota Pontianak Edi Kamtono menerima lawatan Majlis Daerah Tuaran, Sabah Malaysia. "
+            "Pegawai Eksekutif Majlis Daerah Tuaran, Jamlin bin Ladin, menyampaikan terima kasih.")
+    assert ("Jamlin bin Ladin", "Pegawai Eksekutif", "Tuaran") in officials_of(text)
