@@ -19,6 +19,7 @@ from .schema import Article, EventRecord, FileReport
 
 ProgressCallback = Callable[[Path], None]
 NLP_BATCH_SIZE = 32
+MAX_ARTICLE_CHARS = 500_000  # within spaCy's max_length; news articles run to tens of thousands
 
 
 @dataclass
@@ -45,7 +46,11 @@ def _articles(files: list[Path], reports: list[FileReport], progress: Optional[P
         reports.append(report)
         for article in articles:
             cleaned = article.model_copy(update={"text": clean_text(article.text)})
-            if cleaned.text.strip():
+            if len(cleaned.text) > MAX_ARTICLE_CHARS:
+                report.status = "skipped"
+                report.reason = (f"article {article.doc_id} has {len(cleaned.text)} characters of text, over the "
+                                 f"limit of {MAX_ARTICLE_CHARS} (no news article is that long)")
+            elif cleaned.text.strip():
                 yield cleaned, len(reports) - 1
         if progress:
             progress(path)

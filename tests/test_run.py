@@ -160,3 +160,13 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path):
                        check=True, cwd=REPO, env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True)
         outputs.append((out / "events.jsonl").read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_an_overlong_single_line_file_is_skipped_and_the_rest_still_run(tmp_path):
+    folder = tmp_path / "in"
+    shutil.copytree(SAMPLE, folder)
+    (folder / "panjang.txt").write_text("Pemkot Bekasi menerima kunjungan " * 40_000, encoding="utf-8")
+    result = process_folder(folder)
+    report = next(r for r in result.reports if r.path.endswith("panjang.txt"))
+    assert report.status == "skipped" and "over the limit" in report.reason
+    assert len(result.records) == len(process_folder(SAMPLE).records)
