@@ -23,6 +23,8 @@ WRAPPED_BLOCK_MIN_LINES = 3
 WRAPPED_BLOCK_MIN_SHARE = 0.6
 WRAP_WIDTH_MIN = 30
 WRAP_WIDTH_MAX = 90
+# A headline in a list of links to other articles is at most this long.
+LINKED_HEADLINE_MAX = 150
 
 
 @lru_cache(maxsize=None)
@@ -65,17 +67,21 @@ def _clean_once(text: str) -> str:
 
 
 def _drop_link_lists(lines: list[str]) -> list[str]:
-    """The list items under a `BACA JUGA:` or `Berita Terkait` header are headlines of other articles."""
+    """The headlines listed under a `BACA JUGA:` or `Berita Terkait` header are other articles.
+
+    They go up to the first line that reads like article text (long, or ending a sentence) or the
+    first blank line after them.
+    """
     headers = {" ".join(h.split()) for h in load_data("boilerplate")["list_headers"]}
     kept: list[str] = []
-    in_list = False
+    in_list = seen_item = False
     for line in lines:
         key = " ".join(line.split()).rstrip(":").strip().lower()
         if key in headers:
-            in_list = True
-        elif in_list and _is_list_item(line):
-            line = ""
-        elif line.strip():
+            in_list, seen_item = True, False
+        elif in_list and line.strip() and len(line.strip()) <= LINKED_HEADLINE_MAX and not _ends_sentence(line):
+            line, seen_item = "", True
+        elif in_list and (line.strip() or seen_item):
             in_list = False
         kept.append(line)
     return kept

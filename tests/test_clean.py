@@ -269,3 +269,11 @@ def test_links_listed_under_a_baca_juga_header_go_with_it():
 def test_a_list_in_the_article_itself_stays():
     text = "Sembilan sektor yang dibahas meliputi:\n  • Pendidikan\n  • Pariwisata"
     assert clean_text(text) == text
+
+
+def test_unbulleted_related_headlines_under_a_header_go_up_to_the_article_text():
+    text = ("Bupati Jonius menyampaikan terima kasih.\n\nBerita Terkait:\nPemkab Samosir dan Pemkab Humbang Bahas "
+            "Batas Wilayah\nWali Kota Pematangsiantar Terima Kunjungan DPRD Simalungun\n\nSumber: Humas Pemkab Toba.")
+    cleaned = clean_text(text)
+    assert "Samosir" not in cleaned and "Simalungun" not in cleaned
+    assert cleaned.endswith("Sumber: Humas Pemkab Toba.")
