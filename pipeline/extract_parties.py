@@ -353,7 +353,7 @@ def _role_patterns() -> dict[str, re.Pattern]:
 
     return {
         "before": re.compile(rf"\b(?:(?P<host>{alternation(cues['host_before'])})|"
-                             rf"(?P<guest>{alternation(cues['guest_before'])}))\b(?=(?:\s+\S+){{0,4}}\s*$)",
+                             rf"(?P<guest>{alternation(cues['guest_before'])}))\b(?=(?:\s+[^\s,;]+){{0,4}}\s*$)",
                              re.IGNORECASE),
         "after": re.compile(rf"\b(?:(?P<host>{alternation(cues['host_after'])})|"
                             rf"(?P<guest>{alternation(cues['guest_after'])}))\b", re.IGNORECASE),
