@@ -8,7 +8,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from .clean import clean_text
-from .extract_dates import extract_event_date
+from .extract_dates import date_stamps, extract_event_date
 from .extract_event import classify_event, event_sentence_starts
 from .extract_officials import find_official_mentions, merge_officials
 from .extract_parties import MIN_PARTIES, assign_roles, find_mentions, select_parties
@@ -17,8 +17,13 @@ from .ner import annotate
 from .schema import Article, EventRecord, Source
 
 
+INDEX_PAGE_STAMPS = 3
+
+
 def record_from_doc(article: Article, doc: Doc) -> Optional[EventRecord]:
     """The event an annotated article reports, or None when it reports none."""
+    if date_stamps(article.text) >= INDEX_PAGE_STAMPS:
+        return None  # a tag or index page lists many articles' events; it reports none itself
     mentions = find_mentions(doc)
     tallies = select_parties(mentions, event_sentence_starts(doc))
     if len(tallies) < MIN_PARTIES:

@@ -45,7 +45,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     month = rf"(?P<month>{_alternation(data['months'])})\.?"
     range_word = _alternation(data["range_words"])
     zones = _alternation(data["time_zones"])
-    time = rf"(?P<time>,?\s{{0,3}}(?:pukul\s)?\d{{1,2}}[:.]\d{{2}}\s{{0,3}}(?:{zones})\b)?"
+    time = rf"(?P<time>\s{{0,3}}[,|–-]?\s{{0,3}}(?:pukul\s)?\d{{1,2}}[:.]\d{{2}}\s{{0,3}}(?:{zones})\b)?"
     numeric = re.compile(
         rf"(?:\b{weekday}\s{{0,3}},?\s{{0,3}}\(?\s{{0,3}})?"
         rf"\b(?P<day>\d{{1,2}})[/.-](?P<mon>\d{{1,2}})(?:[/.-](?P<year>\d{{4}}|\d{{2}}))?\b(?![/.-]?\d){time}",
@@ -96,6 +96,12 @@ def _valid(m: DateMention) -> bool:
     except ValueError:
         return False
     return m.end_day is None or m.day < m.end_day <= 31
+
+
+def date_stamps(text: str) -> int:
+    """How many dates with a time of day (`11 Juni 2025 | 14:05 WIB`) the text holds: a page has one
+    or two, an index of articles one per entry."""
+    return sum(m.with_time for m in find_dates(text))
 
 
 def header_mention(text: str, mentions: list[DateMention]) -> Optional[DateMention]:

@@ -89,10 +89,14 @@ def classify_event(doc: Doc, doc_id: str,
 
 
 def _taking_part(party_spans: list[tuple[str, int, int]], sentences, narrative: str) -> list[tuple[str, int, int]]:
-    """The party mentions that are not witnesses: `Penandatanganan disaksikan Wakil Gubernur ...`."""
-    witness = _cue_patterns()["witness"]
+    """The party mentions that are neither witnesses (`Penandatanganan disaksikan Wakil Gubernur ...`)
+    nor in a sentence about a plan (`dijadwalkan melanjutkan kunjungan ke Provinsi Sulawesi Tengah`)."""
+    witness, planned = _cue_patterns()["witness"], _cue_patterns()["planned"]
     witnessed = []
     for sent in sentences:
+        if planned.search(narrative, sent.start_char, sent.end_char):
+            witnessed.append((sent.start_char, sent.end_char))
+            continue
         marker = witness.search(narrative, sent.start_char, sent.end_char)
         if marker:
             witnessed.append((marker.start(), sent.end_char))

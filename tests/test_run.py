@@ -170,3 +170,14 @@ def test_an_overlong_single_line_file_is_skipped_and_the_rest_still_run(tmp_path
     report = next(r for r in result.reports if r.path.endswith("panjang.txt"))
     assert report.status == "skipped" and "over the limit" in report.reason
     assert len(result.records) == len(process_folder(SAMPLE).records)
+
+
+def test_an_index_page_of_headlines_is_no_event():
+    text = ("Tag: kerja sama daerah\n\nPemkot Tegal dan Pemkab Brebes Teken Kesepakatan\nRabu, 11 Juni 2025 | 14:05 WIB\n"
+            "TEGAL – Pemerintah Kota Tegal dan Pemerintah Kabupaten Brebes menandatangani kesepakatan bersama...\n\n"
+            "Wakil Bupati Purworejo Terima Kunjungan Kerja DPRD Wonogiri\nSelasa, 10 Juni 2025 | 10:22 WIB\n"
+            "PURWOREJO – Wakil Bupati Purworejo menerima kunjungan kerja Komisi A DPRD Kabupaten Wonogiri...\n\n"
+            "Delegasi Kota Suwon Jajaki Kerja Sama\nSenin, 9 Juni 2025 | 16:40 WIB\nSEMARANG – Delegasi...")
+    assert extract_from_text(text) is None
+    first_entry = text.split("\n\n")[1]
+    assert extract_from_text(first_entry) is not None
