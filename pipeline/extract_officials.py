@@ -58,8 +58,9 @@ def _not_name_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _position(doc: Doc, term: Span, entity_starts: set[int]) -> tuple[str, bool, int]:
-    """The position in full words, whether it has a single holder, and the token after it."""
+def _position(doc: Doc, term: Span, entity_starts: set[int]) -> Optional[tuple[str, bool, int]]:
+    """The position in full words, whether it has a single holder, and the token after it; None for a
+    bare `Kepala` with no unit after it (`kepala daerah`)."""
     titles = load_data("titles")
     end = term.end
     if term.label_ == "DPRD_BODY":
@@ -82,6 +83,8 @@ def _position(doc: Doc, term: Span, entity_starts: set[int]) -> tuple[str, bool,
             if unit_end > end:
                 position += " " + doc[end:unit_end].text
                 end = unit_end
+            elif spec.get("needs_unit"):
+                return None
     prefix = _prefix_before(doc, term.start)
     return (f"{prefix} {position}" if prefix else position), single, end
 
@@ -200,19 +203,24 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
     party_keys = {t.region.key for t in parties}
     by_title = {m.title_start: m for m in mentions if m.title_start is not None}
     mention_by_start = {m.start_char: m for m in mentions}
+    mention_token_starts = {doc.char_span(m.start_char, m.end_char, alignment_mode="expand").start for m in mentions}
     place_starts = {s.start for s in doc.spans[PLACES_KEY]}
     region_starts = {s.start for s in doc.spans[PLACES_KEY] if s.label_ == "REGION"}
     # foreign city names are too often also people's names (`Novi`) to stop a name
     entity_tokens = {i for key in (PLACES_KEY, TERMS_KEY) for s in doc.spans[key] if s.label_ != "FOREIGN"
                      for i in range(s.start, s.end)}
     term_starts = {s.start for s in doc.spans[TERMS_KEY]}
+    dprd_bodies = _dprd_bodies(doc.text, mentions)
     found: list[OfficialMention] = []
     for term in sorted(doc.spans[TERMS_KEY], key=lambda s: s.start):
         if term.label_ not in ("TITLE", "DPRD_BODY"):
             continue
         if _in_headline(doc.text, term.start_char):
             continue  # headlines capitalise every word, so a name read there runs on; the body repeats it
-        position, single, index = _position(doc, term, region_starts | term_starts)
+        read = _position(doc, term, region_starts | term_starts | mention_token_starts)
+        if read is None:
+            continue
+        position, single, index = read
         region_mention = by_title.get(term.start) or _mention_at(doc, _skip_parenthetical(doc, index),
                                                                   mention_by_start)
         if region_mention is not None:
@@ -227,7 +235,8 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
         name = doc[tokens[0].i:tokens[-1].i + 1].text
         if not any(len(t.text.rstrip(".")) >= 3 for t in tokens):
             continue
-        region_key = region_mention.region.key if region_mention else _inferred_region(term, parties, found)
+        region_key = (region_mention.region.key if region_mention else
+                      _dprd_body_region(position, dprd_bodies) or _inferred_region(term, parties, found))
         if region_key is not None and region_key not in party_keys:
             region_key = "outside"
         span = doc[min(term.start, tokens[0].i):max(term.end, tokens[-1].i + 1)]
@@ -235,6 +244,25 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
                                      region_stated=region_mention is not None,
                                      start_char=span.start_char, end_char=span.end_char, text=span.text))
     return found
+
+
+DPRD_BODY_BEFORE = re.compile(r"\b(komisi\s+(?:[ivx]{1,4}|\d{1,2}|[a-e])|badan\s+\w+|fraksi\s+\w+)\s+$", re.IGNORECASE)
+
+
+def _dprd_bodies(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """`Komisi I DPRD Tarakan` anywhere in the article: whose Komisi I a later `Anggota Komisi I` sits in."""
+    bodies: dict[str, str] = {}
+    for m in mentions:
+        if m.text.lower().startswith("dprd"):
+            body = DPRD_BODY_BEFORE.search(text, max(0, m.start_char - 40), m.start_char)
+            if body:
+                bodies.setdefault(fold(body.group(1)), m.region.key)
+    return bodies
+
+
+def _dprd_body_region(position: str, bodies: dict[str, str]) -> Optional[str]:
+    key = fold(position)
+    return next((region for body, region in bodies.items() if f" {body} dprd" in f" {key}"), None)
 
 
 def _skip_parenthetical(doc: Doc, index: int) -> int:
@@ -268,7 +296,7 @@ def _inferred_region(term: Span, parties: list[PartyTally], found: list[Official
     The one party of the title's level (`Walikota Hadianto`, one city among the parties); else the
     party named last before the title in its sentence (`Dari Pemkab Demak hadir Kepala Bappeda ...`),
     or for a title with a level, in the text before it; else the party of the official named just
-    before (`... didampingi Sekda Joko Budiyono`).
+    before (`... didampingi Sekda Joko Budiyono`); else the party named last before it.
     Regional posts (all but envoys) belong to Indonesian parties.
     """
     level = load_data("titles")["titles"][int(term.id_)]["level"] if term.label_ == "TITLE" else None
@@ -281,7 +309,8 @@ def _inferred_region(term: Span, parties: list[PartyTally], found: list[Official
     if in_sentence or (level and before):
         return max(in_sentence or before)[1]
     fitting_keys = {t.region.key for t in fitting}
-    return next((m.region_key for m in reversed(found) if m.region_key in fitting_keys), None)
+    previous = next((m.region_key for m in reversed(found) if m.region_key in fitting_keys), None)
+    return previous or (max(before)[1] if before else None)
 
 
 def person_key(name: str) -> str:

@@ -101,3 +101,15 @@ def test_officials_of_a_foreign_council():
     text = ("Wali Kota Pontianak Edi Kamtono menerima lawatan Majlis Daerah Tuaran, Sabah Malaysia. "
             "Pegawai Eksekutif Majlis Daerah Tuaran, Jamlin bin Ladin, menyampaikan terima kasih.")
     assert ("Jamlin bin Ladin", "Pegawai Eksekutif", "Tuaran") in officials_of(text)
+
+
+def test_member_of_a_dprd_commission_belongs_to_the_region_of_that_commission():
+    text = ("Komisi I DPRD Tarakan melakukan kunjungan kerja ke Pemkot Surabaya. Kepala Dispendukcapil Kota "
+            "Surabaya, Agus Priyo, memaparkan layanan. Anggota Komisi I, Dra. Hj. Siti Rahmah, bertanya.")
+    assert officials_of(text) == [("Agus Priyo", "Kepala Dispendukcapil", "Kota Surabaya"),
+                                  ("Siti Rahmah", "Anggota Komisi I DPRD", "Kota Tarakan")]
+
+
+def test_a_bare_kepala_without_a_unit_is_no_position():
+    text = "Pemkot Palu menerima Pemkab Minsel. Para kepala daerah Sulawesi hadir, kata kepala Budi."
+    assert officials_of(text) == []
