@@ -73,13 +73,17 @@ def classify_event(doc: Doc, doc_id: str,
         text = narrative[sent.start_char:sent.end_char]
         if patterns["planned"].search(text):
             continue
+        near_cue = in_sentence = MIN_PARTIES_NEAR_CUE
         if party_spans is not None:
             start = sentences[max(index - 1, 0)].start_char
             end = sentences[min(index + 1, len(sentences) - 1)].end_char
-            if len({key for key, s, e in party_spans if s < end and start < e}) < MIN_PARTIES_NEAR_CUE:
-                continue
+            near_cue = len({key for key, s, e in party_spans if s < end and start < e})
+            in_sentence = len({key for key, s, e in party_spans if s < sent.end_char and sent.start_char < e})
         for kind in CUE_PRIORITY:
-            if patterns[kind].search(text):
+            # the signatories of an agreement are named where it is signed; other events may be told
+            # across two sentences
+            parties_seen = in_sentence if kind == "agreement" else near_cue
+            if parties_seen >= MIN_PARTIES_NEAR_CUE and patterns[kind].search(text):
                 evidence[kind].append(Evidence(doc_id=doc_id, start=sent.start_char, end=sent.end_char,
                                                text=sent.text.strip()))
     for kind in CUE_PRIORITY:

@@ -104,3 +104,10 @@ def test_signing_targeted_for_later_is_not_an_agreement():
     text = ("Bupati Bantaeng dan Bupati Jeneponto menggelar pertemuan forum kerja sama. "
             "Kesepakatan bersama ditargetkan ditandatangani pada April mendatang.")
     assert classify_event(annotate(text), "doc")[0] == "meeting"
+
+
+def test_a_signing_names_its_signatories_in_its_own_sentence():
+    text = ("Pemerintah Kabupaten Klaten dan Universitas Sebelas Maret menandatangani nota kesepahaman. "
+            "Bupati Sukoharjo turut memberikan sambutan.")
+    parties = spans_of(text, "Kabupaten Klaten", "Bupati Sukoharjo")
+    assert classify_event(annotate(text), "doc", parties) is None
