@@ -1,9 +1,12 @@
 """Officials: named holders of a stated position in a party's government, once each.
 
-A title span (`Pj. Wali Kota`, `Sekretaris Komisi I DPRD`) is read with what follows it: an optional
-region (`Bekasi`), then the person's name after honorifics (`Dr.`, `H.`, `Mr.`) and before degrees
-(`S.ST., M.T.`). The official belongs to the region the title names, else to the one party of the
-title's level, else to the official named just before (`... didampingi Sekda Joko Budiyono`).
+A title span (`Pj. Wali Kota`, `Sekretaris Komisi I DPRD`, `Kepala Dinas Perdagangan`) is read with
+what follows it: an optional region (`Bekasi`), then the person's name after honorifics (`Dr.`,
+`H.`, `Mr.`) and before degrees (`S.ST., M.T.`); or, when no name follows, the name before it
+(`Tri Adhianto selaku Wali Kota Bekasi`, `Ahmad Fauzan, Wakil Bupati ...`). The official belongs to
+the region the title names; else, for a DPRD commission, to the region whose commission it is;
+else to a party inferred from the title's level and the text before it (see `_inferred_region`).
+Headlines are skipped: they capitalise every word, so a name read there runs on.
 Two spellings of one person, and two names for the one holder of a single-holder office in one
 region (`Bupati Bojonegoro, Suyoto` / `Bupati Bojonegoro, Kang Yoto`), become one entry.
 """
@@ -144,7 +147,8 @@ def _is_honorific(token: Token) -> bool:
     return fold(token.text.replace(".", " ")).replace(" ", "") in honorifics()
 
 
-def _read_name(doc: Doc, index: int, stop: set[int]) -> tuple[list[Token], int]:
+def _read_name(doc: Doc, index: int, stop: set[int]) -> list[Token]:
+    """The name starting at `index`, after honorifics, up to a lower-case word, a line break or a degree."""
     tokens: list[Token] = []
     while index < len(doc) and _is_honorific(doc[index]) and (doc[index].text[:1].isupper()
                                                                or fold(doc[index].text) in LOWERCASE_HONORIFICS):
@@ -172,7 +176,7 @@ def _read_name(doc: Doc, index: int, stop: set[int]) -> tuple[list[Token], int]:
         index += 1
     while tokens and (tokens[-1].lower_ in NAME_CONNECTORS or _is_honorific(tokens[-1])):
         tokens.pop()
-    return tokens, index
+    return tokens
 
 
 def _read_name_before(doc: Doc, title_start: int, entity_tokens: set[int]) -> list[Token]:
@@ -227,7 +231,7 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
             index = max(index, doc.char_span(region_mention.start_char, region_mention.end_char,
                                              alignment_mode="expand").end)
         index = _skip_to_name(doc, index)
-        tokens, _ = _read_name(doc, index, term_starts)
+        tokens = _read_name(doc, index, term_starts)
         if not tokens:
             tokens = _read_name_before(doc, term.start, entity_tokens)
         if not tokens or (tokens[0].i in place_starts and region_mention is None and len(tokens) == 1):
