@@ -18,6 +18,7 @@ from .schema import EventDate, Evidence
 
 YEAR_AHEAD_TOLERANCE = timedelta(days=7)
 HEADER_LINE_CHARS = 80
+STAMP_SEPARATORS = ("|", "•", "·", "/")
 LOWERCASE_WORD = re.compile(r"(?<![\w.])[a-z]")
 
 
@@ -106,7 +107,8 @@ def date_stamps(text: str) -> int:
 
 def header_mention(text: str, mentions: list[DateMention]) -> Optional[DateMention]:
     """A full date near the top that carries a time or stands on a line with no sentence around it
-    (`8 Agustus 2024`, `Senin, 19 Maret 2018 Reporter: Adriana`): the page's date stamp."""
+    (`8 Agustus 2024`, `Senin, 19 Maret 2018 Reporter: Adriana`, `Rabu, 05 Juni 2024 | Humas | 1.032
+    kali`): the page's date stamp."""
     limit = load_data("dates")["header_chars"]
     for m in mentions:
         if m.start > limit or m.year is None:
@@ -115,7 +117,9 @@ def header_mention(text: str, mentions: list[DateMention]) -> Optional[DateMenti
         line_end = text.find("\n", m.end)
         line = text[line_start:line_end if line_end >= 0 else len(text)]
         rest = line.replace(m.text, " ")
-        if m.with_time or (len(line) <= HEADER_LINE_CHARS and not LOWERCASE_WORD.search(rest)):
+        after = text[m.end:line_start + len(line)].strip()
+        stamp_line = not LOWERCASE_WORD.search(rest) or after[:1] in STAMP_SEPARATORS
+        if m.with_time or (len(line) <= HEADER_LINE_CHARS and stamp_line):
             return m
     return None
 

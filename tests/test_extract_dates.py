@@ -223,3 +223,10 @@ def test_kemarin_is_the_day_before_publication_when_no_date_is_written():
     event_date, _ = extract_event_date(text, "doc", date(2025, 3, 18))
     assert event_date.start == "2025-03-17"
     assert [e.text for e in event_date.evidence] == ["kemarin"]
+
+
+def test_date_stamp_followed_by_page_furniture_is_the_publication_date():
+    text = ("Pemkab Musi Banyuasin Studi Banding ke Kulon Progo\n\nRabu, 05 Juni 2024 | Humas | 1.032 kali\n\n"
+            "WATES – Pada hari kedua, Selasa (4/6/2024), rombongan diterima Wakil Bupati Kulon Progo.")
+    event_date, published = extract_event_date(text, "doc")
+    assert (event_date.start, published) == ("2024-06-04", date(2024, 6, 5))
