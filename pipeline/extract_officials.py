@@ -214,6 +214,7 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
     entity_tokens = {i for key in (PLACES_KEY, TERMS_KEY) for s in doc.spans[key] if s.label_ != "FOREIGN"
                      for i in range(s.start, s.end)}
     term_starts = {s.start for s in doc.spans[TERMS_KEY]}
+    anchor_ends = {s.start: s.end for s in doc.spans[TERMS_KEY] if s.label_ == "ANCHOR"}
     dprd_bodies = _dprd_bodies(doc.text, mentions)
     found: list[OfficialMention] = []
     for term in sorted(doc.spans[TERMS_KEY], key=lambda s: s.start):
@@ -230,7 +231,7 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
         if region_mention is not None:
             index = max(index, doc.char_span(region_mention.start_char, region_mention.end_char,
                                              alignment_mode="expand").end)
-        index = _skip_to_name(doc, index)
+        index = _skip_to_name(doc, anchor_ends.get(index, index))  # `... Sekretariat Daerah, Ahmad Rifani`
         tokens = _read_name(doc, index, term_starts)
         if not tokens:
             tokens = _read_name_before(doc, term.start, entity_tokens)

@@ -113,3 +113,9 @@ def test_member_of_a_dprd_commission_belongs_to_the_region_of_that_commission():
 def test_a_bare_kepala_without_a_unit_is_no_position():
     text = "Pemkot Palu menerima Pemkab Minsel. Para kepala daerah Sulawesi hadir, kata kepala Budi."
     assert officials_of(text) == []
+
+
+def test_name_after_a_unit_and_its_secretariat_and_councillor_honorific():
+    text = ("Pemkot Balikpapan dan Pemkab Kutai Kartanegara menggelar pertemuan. Kutai Kartanegara diwakili "
+            "Asisten Pemerintahan dan Kesejahteraan Rakyat Sekretariat Daerah, Ahmad Rifani.")
+    assert ("Ahmad Rifani", "Asisten Pemerintahan dan Kesejahteraan Rakyat", "Kabupaten Kutai Kartanegara") in officials_of(text)
