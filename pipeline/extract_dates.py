@@ -66,7 +66,8 @@ def _full_year(text: Optional[str]) -> Optional[int]:
     return year + 2000 if year < 100 else year
 
 
-def find_dates(text: str) -> list[DateMention]:
+@lru_cache(maxsize=8)  # the index-page check and the event date read the same article's dates
+def find_dates(text: str) -> tuple[DateMention, ...]:
     """Every day-and-month date expression in `text`, in order, with valid calendar values."""
     data = load_data("dates")
     numeric, textual = _patterns()
@@ -84,7 +85,7 @@ def find_dates(text: str) -> list[DateMention]:
                                   with_time=bool(groups.get("time")))
             if _valid(mention):
                 found[m.start()] = mention
-    return [found[k] for k in sorted(found)]
+    return tuple(found[k] for k in sorted(found))
 
 
 def _valid(m: DateMention) -> bool:
@@ -105,7 +106,7 @@ def date_stamps(text: str) -> int:
     return sum(m.with_time for m in find_dates(text))
 
 
-def header_mention(text: str, mentions: list[DateMention]) -> Optional[DateMention]:
+def header_mention(text: str, mentions: tuple[DateMention, ...]) -> Optional[DateMention]:
     """A full date near the top that carries a time or stands on a line with no sentence around it
     (`8 Agustus 2024`, `Senin, 19 Maret 2018 Reporter: Adriana`, `Rabu, 05 Juni 2024 | Humas | 1.032
     kali`): the page's date stamp."""
@@ -153,7 +154,7 @@ def _iso(m: DateMention, day: int, published: Optional[date]) -> str:
     return resolved.isoformat() if resolved else f"--{m.month:02d}-{day:02d}"
 
 
-def _year_from_same_month(chosen: DateMention, mentions: list[DateMention]) -> DateMention:
+def _year_from_same_month(chosen: DateMention, mentions: tuple[DateMention, ...]) -> DateMention:
     """`Rabu (23/7)` in an article that also says `23 hingga 25 Juli 2025`: the day is in that year."""
     dated = next((m for m in mentions if m.year is not None and m.month == chosen.month), None)
     if dated is None:

@@ -54,14 +54,14 @@ def test_header_time_stamp_is_marked_with_time():
 
 
 def test_invalid_calendar_dates_are_ignored():
-    assert find_dates("Pertemuan 31/2/2024 dan Kamis (31/2) tidak ada.") == []
-    assert find_dates("Rapat pada 32/1/2024 atau 15/13/2024.") == []
+    assert find_dates("Pertemuan 31/2/2024 dan Kamis (31/2) tidak ada.") == ()
+    assert find_dates("Rapat pada 32/1/2024 atau 15/13/2024.") == ()
     [valid] = find_dates("Pertemuan pada 31/2 dibatalkan. Rapat lanjutan 5/3/2024.")
     assert (valid.day, valid.month, valid.year) == (5, 3, 2024)
 
 
 def test_backwards_range_is_not_a_date():
-    assert find_dates("Rombongan tiba 25 hingga 23 Juli 2025 di Balai Kota.") == []
+    assert find_dates("Rombongan tiba 25 hingga 23 Juli 2025 di Balai Kota.") == ()
 
 
 def test_mentions_come_in_text_order():
