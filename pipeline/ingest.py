@@ -10,6 +10,7 @@ The text is returned as read (newlines and Unicode normalised); boilerplate remo
 from __future__ import annotations
 
 import codecs
+import hashlib
 import json
 import os
 import re
@@ -64,24 +65,30 @@ def iter_articles(root: Path) -> Iterator[tuple[FileReport, list[Article]]]:
 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Article], FileReport]:
-    """The articles of one file and what happened to it; never raises for a bad file."""
+    """The articles of one file and what happened to it, with the SHA-256 of its bytes when they
+    could be read; never raises for a bad file."""
+    content_hash = None
     try:
-        articles, notes = _read_articles(path, max_bytes)
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _SkippedFile(f"The file is {size} bytes, over the limit of {max_bytes} bytes.")
+        raw = path.read_bytes()
+        content_hash = hashlib.sha256(raw).hexdigest()
+        articles, notes = _read_articles(path, raw)
     except _SkippedFile as skipped:
-        return [], FileReport(path=str(path), doc_id=path.stem, status="skipped", reason=str(skipped))
+        return [], FileReport(path=str(path), doc_id=path.stem, status="skipped", reason=str(skipped),
+                              content_hash=content_hash)
     except Exception as exc:  # any failure on one file must become its report, not stop the run
         reason = f"Reading failed with {type(exc).__name__}: {exc}"
-        return [], FileReport(path=str(path), doc_id=path.stem, status="error", reason=reason)
-    report = FileReport(path=str(path), doc_id=articles[0].doc_id, status="ok", reason=" ".join(notes))
+        return [], FileReport(path=str(path), doc_id=path.stem, status="error", reason=reason,
+                              content_hash=content_hash)
+    report = FileReport(path=str(path), doc_id=articles[0].doc_id, status="ok", reason=" ".join(notes),
+                        content_hash=content_hash)
     return articles, report
 
 
-def _read_articles(path: Path, max_bytes: int) -> tuple[list[Article], list[str]]:
-    """The articles of `path` and notes for the report; raises `_SkippedFile` for an unreadable file."""
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise _SkippedFile(f"The file is {size} bytes, over the limit of {max_bytes} bytes.")
-    raw = path.read_bytes()
+def _read_articles(path: Path, raw: bytes) -> tuple[list[Article], list[str]]:
+    """The articles in the bytes of `path` and notes for the report; raises `_SkippedFile` for an unreadable file."""
     if not raw:
         raise _SkippedFile("The file is empty.")
     text = _decode(raw)

@@ -94,3 +94,4 @@ class FileReport(BaseModel):
     doc_id: Optional[str] = None
     status: FileStatus
     reason: str = ""
+    content_hash: Optional[str] = Field(None, description="SHA-256 of the file's bytes, when they could be read.")

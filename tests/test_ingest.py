@@ -410,3 +410,14 @@ def test_read_file_never_raises(tmp_path, content):
         articles, report = read_file(write(tmp_path / f"aneh{extension}", content))
         assert report.status in ("ok", "skipped", "error")
         assert (report.status == "ok") == bool(articles)
+
+
+def test_report_carries_the_sha256_of_the_file_bytes(tmp_path):
+    import hashlib
+    good = tmp_path / "baik.txt"
+    good.write_text("Pemkot Bekasi menerima kunjungan kerja Pemkab Banyuwangi.", encoding="utf-8")
+    empty = tmp_path / "kosong.txt"
+    empty.write_bytes(b"")
+    assert read_file(good)[1].content_hash == hashlib.sha256(good.read_bytes()).hexdigest()
+    assert read_file(empty)[1].content_hash == hashlib.sha256(b"").hexdigest()
+    assert read_file(good, max_bytes=5)[1].content_hash is None
