@@ -224,19 +224,29 @@ def _resolve_without_level(candidates: tuple[Region, ...], mentions: list[Mentio
 
 
 def _resolve_bare(pending: list[tuple[Span, tuple[Region, ...]]], mentions: list[Mention]) -> list[Mention]:
-    """Bare names (`Bekasi`) echo a region the article names with its level elsewhere."""
+    """Bare names (`Bekasi`) echo a region the article names with its level elsewhere.
+
+    A name that stays ambiguous within one province (`di Semarang`: Kota or Kabupaten Semarang)
+    still places what happens there in that province, which may be the host party.
+    """
     seen = {m.region.key: m.region for m in mentions}
     resolved = []
     for place, candidates in pending:
         region = next((r for r in candidates if r.key in seen), None)
         if region is None and len(candidates) == 1:
             region = candidates[0]
+        if region is None and candidates and len({r.province_code for r in candidates}) == 1:
+            region = _province(candidates[0].province_code)
         if region is None:
             continue
         resolved.append(Mention(region=region, start_char=place.start_char, end_char=place.end_char,
                                 text=place.text, sent_start=place.sent.start_char, government=False,
                                 anchored=False))
     return resolved
+
+
+def _province(code: str) -> Region:
+    return next(r for r in indonesian_regions() if r.level == "provinsi" and r.code == code)
 
 
 @lru_cache(maxsize=None)

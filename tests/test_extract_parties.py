@@ -108,3 +108,9 @@ def test_everyday_name_and_foreign_city_after_a_title_when_its_country_is_named(
     text = ("Wali Kota Sukabumi memimpin kunjungan kerja ke Pemkot Solo. Sebelumnya Wakil Wali Kota Toowoomba "
             "dari Australia berkunjung ke Pemkot Sukabumi.")
     assert set(parties_of(text)) == {"Kota Sukabumi", "Kota Surakarta", "Toowoomba"}
+
+
+def test_venue_ambiguous_within_one_province_makes_that_province_host():
+    text = ("Pemprov Jateng dan Pemprov Jatim menandatangani kesepakatan bersama tentang pengendalian inflasi "
+            "di Semarang, Rabu (5/3/2025).")
+    assert parties_of(text, "agreement") == {"Provinsi Jawa Tengah": "host", "Provinsi Jawa Timur": "guest"}
