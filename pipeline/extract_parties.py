@@ -181,7 +181,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
         mention = Mention(region=region, start_char=span.start_char, end_char=span.end_char, text=span.text,
                           sent_start=place.sent.start_char,
                           government=bool(anchor and anchor.government and anchor.level != "country") or
-                          (region.level == "foreign_city" and _foreign_suffix_after(doc, place.end)),
+                          (region.level == "foreign_city" and _foreign_suffix_after(doc, place.end)) or
+                          (anchored and region.level in INDONESIAN_LEVELS and _acts_after(doc, end)),
                           anchored=anchored, title_start=anchor.title_start if anchor else None)
         mentions.append(mention)
         previous_end[end] = mention
@@ -189,6 +190,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions += _unknown_names_after_anchors(doc, places_covered, {m.region.key for m in mentions})
     mentions += _resolve_bare(pending_bare, mentions)
     return sorted(mentions, key=lambda m: m.start_char)
+
+
+def _acts_after(doc: Doc, index: int) -> bool:
+    """`Kabupaten Purbalingga diwakili Sekda ...`: a place that sends someone acts as its government."""
+    return index < len(doc) and doc[index].lower_ in load_data("cues")["acting_after_region"]
 
 
 def _named_as_government_elsewhere(doc: Doc, place: Span, terms_by_end: dict[int, Span]) -> bool:

@@ -114,3 +114,9 @@ def test_venue_ambiguous_within_one_province_makes_that_province_host():
     text = ("Pemprov Jateng dan Pemprov Jatim menandatangani kesepakatan bersama tentang pengendalian inflasi "
             "di Semarang, Rabu (5/3/2025).")
     assert parties_of(text, "agreement") == {"Provinsi Jawa Tengah": "host", "Provinsi Jawa Timur": "guest"}
+
+
+def test_a_region_represented_by_an_official_takes_part():
+    text = ("Bupati Cilacap dan Bupati Banyumas menggelar rapat koordinasi di Pendopo Cilacap. "
+            "Adapun Kabupaten Purbalingga diwakili Sekda Sugeng Raharjo.")
+    assert "Kabupaten Purbalingga" in parties_of(text, "meeting")
