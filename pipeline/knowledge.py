@@ -73,12 +73,6 @@ def indonesian_regions() -> tuple[Region, ...]:
 
 
 @lru_cache(maxsize=None)
-def region_by_key() -> dict[str, Region]:
-    return {r.key: r for r in indonesian_regions()} | {r.key: r for r in foreign_cities()} | {
-        r.key: r for r in countries()}
-
-
-@lru_cache(maxsize=None)
 def regions_by_bare_name() -> dict[str, tuple[Region, ...]]:
     """Folded bare name (and short name from gazetteer.json) to the regions it may mean."""
     index: dict[str, list[Region]] = {}

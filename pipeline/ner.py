@@ -13,8 +13,6 @@ extractors read these spans.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, Iterator
-
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -139,7 +137,3 @@ def shared_nlp() -> Language:
 
 def annotate(text: str) -> Doc:
     return shared_nlp()(text)
-
-
-def annotate_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-    return shared_nlp().pipe(texts, batch_size=batch_size)
