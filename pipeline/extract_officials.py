@@ -61,7 +61,8 @@ def _not_name_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _position(doc: Doc, term: Span, entity_starts: set[int]) -> Optional[tuple[str, bool, int]]:
+def _position(doc: Doc, term: Span, entity_starts: set[int],
+              prefixes: dict[int, Span]) -> Optional[tuple[str, bool, int]]:
     """The position in full words, whether it has a single holder, and the token after it; None for a
     bare `Kepala` with no unit after it (`kepala daerah`)."""
     titles = load_data("titles")
@@ -88,7 +89,7 @@ def _position(doc: Doc, term: Span, entity_starts: set[int]) -> Optional[tuple[s
                 end = unit_end
             elif spec.get("needs_unit"):
                 return None
-    prefix = _prefix_before(doc, term.start)
+    prefix = _prefix_before(doc, term.start, prefixes)
     return (f"{prefix} {position}" if prefix else position), single, end
 
 
@@ -113,9 +114,8 @@ def _is_unit_word(token: Token) -> bool:
     return token.is_title or (token.is_upper and token.is_alpha and len(token.text) >= 2)
 
 
-def _prefix_before(doc: Doc, index: int) -> Optional[str]:
-    """`Pj.`, `Plt`, `Penjabat (PJ)` right before a title."""
-    prefixes = {span.end: span for span in doc.spans[TERMS_KEY] if span.label_ == "PREFIX"}
+def _prefix_before(doc: Doc, index: int, prefixes: dict[int, Span]) -> Optional[str]:
+    """`Pj.`, `Plt`, `Penjabat (PJ)` right before a title (`prefixes`: prefix spans by their end)."""
     if index > 0 and doc[index - 1].text == ")":
         index = next((j for j in range(index - 2, max(index - 6, -1), -1) if doc[j].text == "("), index)
     span = prefixes.get(index)
@@ -179,11 +179,10 @@ def _read_name(doc: Doc, index: int, stop: set[int]) -> list[Token]:
     return tokens
 
 
-def _read_name_before(doc: Doc, title_start: int, entity_tokens: set[int]) -> list[Token]:
+def _read_name_before(doc: Doc, title_start: int, entity_tokens: set[int], prefixes: dict[int, Span]) -> list[Token]:
     """The name before the title: `Tri Adhianto, S.T., selaku Wali Kota Bekasi`, `Tri Adhianto (Wali Kota
     Bekasi)`, `dipimpin Ahmad Fauzan, Wakil Bupati Barito Kuala`; never a place or a government term."""
     index = title_start - 1
-    prefixes = {span.end: span for span in doc.spans[TERMS_KEY] if span.label_ == "PREFIX"}
     if title_start in prefixes:
         index = prefixes[title_start].start - 1
     if index < 1 or doc[index].lower_ not in load_data("titles")["name_before_title_markers"]:
@@ -215,6 +214,8 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
                      for i in range(s.start, s.end)}
     term_starts = {s.start for s in doc.spans[TERMS_KEY]}
     anchor_ends = {s.start: s.end for s in doc.spans[TERMS_KEY] if s.label_ == "ANCHOR"}
+    prefixes = {s.end: s for s in doc.spans[TERMS_KEY] if s.label_ == "PREFIX"}
+    unit_stops = region_starts | term_starts | mention_token_starts
     dprd_bodies = _dprd_bodies(doc.text, mentions)
     found: list[OfficialMention] = []
     for term in sorted(doc.spans[TERMS_KEY], key=lambda s: s.start):
@@ -222,7 +223,7 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
             continue
         if _in_headline(doc.text, term.start_char):
             continue  # headlines capitalise every word, so a name read there runs on; the body repeats it
-        read = _position(doc, term, region_starts | term_starts | mention_token_starts)
+        read = _position(doc, term, unit_stops, prefixes)
         if read is None:
             continue
         position, single, index = read
@@ -234,7 +235,7 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
         index = _skip_to_name(doc, anchor_ends.get(index, index))  # `... Sekretariat Daerah, Ahmad Rifani`
         tokens = _read_name(doc, index, term_starts)
         if not tokens:
-            tokens = _read_name_before(doc, term.start, entity_tokens)
+            tokens = _read_name_before(doc, term.start, entity_tokens, prefixes)
         if not tokens or (tokens[0].i in place_starts and region_mention is None and len(tokens) == 1):
             continue
         name = doc[tokens[0].i:tokens[-1].i + 1].text
