@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import glob
 import json
 import os
 import shutil
@@ -94,3 +95,10 @@ def write_duckdb(path: Path, tables: dict[str, "pyarrow.Table"], descriptions: d
 def _sql_text(text: str) -> str:
     """A string literal's content: DuckDB's COMMENT takes no parameters, so quotes are doubled."""
     return text.replace("'", "''")
+
+
+def remove_stale_temporaries(folder: Path, names: Iterable[str]) -> None:
+    """Delete the temporary files that `write_atomic` leaves when its process is killed mid-write."""
+    for name in names:
+        for temporary in folder.glob(f".{glob.escape(name)}.*"):
+            temporary.unlink(missing_ok=True)

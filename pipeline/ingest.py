@@ -10,15 +10,18 @@ The text is returned as read (newlines and Unicode normalised); boilerplate remo
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import json
 import os
 import re
+import stat
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator, Optional, Union
 
 import charset_normalizer
 import trafilatura
@@ -29,30 +32,60 @@ from .schema import Article, FileReport
 ARTICLE_EXTENSIONS = frozenset({".txt", ".md", ".html", ".htm", ".json", ".jsonl"})
 SIDECAR_SUFFIX = ".meta.json"
 DEFAULT_MAX_BYTES = 20_000_000
+SIDECAR_MAX_BYTES = 1_000_000  # a sidecar holds a url, a date and a title
+# An oversized file is still hashed for the manifest, by streaming; past this size not even that.
+HASH_MAX_BYTES = 1 << 30
+READ_CHUNK_BYTES = 1 << 20
 
-_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+# Link text may not hold `[` and a link target may not hold `]`: otherwise every `[` of a line of
+# brackets would start a scan to the end of the line, quadratic time on hostile text.
+_MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^)\]\n]*\)")
+_MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^)\]\n]*\)")
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+|$)", re.MULTILINE)
 
 
 class _SkippedFile(Exception):
     """A file that is not an article we can read; its message is the report's reason."""
 
+    def __init__(self, reason: str, content_hash: Optional[str] = None) -> None:
+        super().__init__(reason)
+        self.content_hash = content_hash
 
-def list_input_files(root: Path) -> list[Path]:
-    """All article files under `root`, recursively and sorted; sidecars and hidden entries left out.
 
-    Symlinked directories are not entered, so a link back up the tree cannot loop.
+@dataclass(frozen=True)
+class FileBytes:
+    """A file's bytes, read once, with its sidecar's: what is hashed is what is parsed."""
+
+    path: Path
+    data: bytes
+    content_hash: str
+    sidecar: Optional[bytes] = None
+    sidecar_problem: str = ""  # why the sidecar could not be read, for the report
+
+    @property
+    def sidecar_hash(self) -> Optional[str]:
+        return hashlib.sha256(self.sidecar).hexdigest() if self.sidecar is not None else None
+
+
+def list_input_files(root: Path, exclude: Optional[Path] = None) -> list[Path]:
+    """All article entries under `root`, recursively and sorted; sidecars, hidden entries and the
+    folder `exclude` (a run's output folder) left out.
+
+    Symlinked directories are not entered, so a link back up the tree cannot loop. Entries that are
+    not regular files (broken or looping links, named pipes) are listed, so that the manifest says
+    why they were skipped.
     """
     found = []
+    excluded = os.path.realpath(exclude) if exclude is not None else None
     # os.walk lists a symlinked directory among `dirnames` but, with followlinks=False, never enters it.
     for folder, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = [name for name in dirnames if not name.startswith(".")]
+        dirnames[:] = [name for name in dirnames if not name.startswith(".")
+                       and os.path.realpath(os.path.join(folder, name)) != excluded]
         for name in filenames:
             if name.startswith(".") or name.lower().endswith(SIDECAR_SUFFIX):
                 continue
             path = Path(folder) / name
-            if path.suffix.lower() in ARTICLE_EXTENSIONS and path.is_file():
+            if path.suffix.lower() in ARTICLE_EXTENSIONS:
                 found.append(path)
     return sorted(found)
 
@@ -67,31 +100,97 @@ def iter_articles(root: Path) -> Iterator[tuple[FileReport, list[Article]]]:
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Article], FileReport]:
     """The articles of one file and what happened to it, with the SHA-256 of its bytes when they
     could be read; never raises for a bad file."""
-    content_hash = None
+    loaded = load_file(path, max_bytes)
+    if isinstance(loaded, FileReport):
+        return [], loaded
+    return parse_file(loaded)
+
+
+def load_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Union[FileBytes, FileReport]:
+    """The bytes of `path` and of its sidecar, or the report of why they could not be read."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise _SkippedFile(f"The file is {size} bytes, over the limit of {max_bytes} bytes.")
-        raw = path.read_bytes()
-        content_hash = hashlib.sha256(raw).hexdigest()
-        articles, notes = _read_articles(path, raw)
+        data, content_hash = _read_regular_file(path, max_bytes)
+    except _SkippedFile as skipped:
+        return FileReport(path=str(path), doc_id=path.stem, status="skipped", reason=str(skipped),
+                          content_hash=skipped.content_hash)
+    except Exception as exc:  # any failure on one file must become its report, not stop the run
+        return FileReport(path=str(path), doc_id=path.stem, status="error",
+                          reason=f"Reading failed with {type(exc).__name__}: {exc}")
+    sidecar_path = path.with_name(path.stem + SIDECAR_SUFFIX)
+    if not os.path.lexists(sidecar_path):
+        return FileBytes(path, data, content_hash)
+    try:
+        sidecar, _ = _read_regular_file(sidecar_path, SIDECAR_MAX_BYTES)
+    except Exception as exc:  # a bad sidecar costs the metadata, not the article
+        return FileBytes(path, data, content_hash,
+                         sidecar_problem=f"The sidecar {sidecar_path.name} was ignored: {exc}")
+    return FileBytes(path, data, content_hash, sidecar=sidecar)
+
+
+def parse_file(loaded: FileBytes) -> tuple[list[Article], FileReport]:
+    """The articles in a file's bytes and its report; never raises for bad content."""
+    path = loaded.path
+    try:
+        articles, notes = _read_articles(loaded)
     except _SkippedFile as skipped:
         return [], FileReport(path=str(path), doc_id=path.stem, status="skipped", reason=str(skipped),
-                              content_hash=content_hash)
+                              content_hash=loaded.content_hash)
     except Exception as exc:  # any failure on one file must become its report, not stop the run
         reason = f"Reading failed with {type(exc).__name__}: {exc}"
         return [], FileReport(path=str(path), doc_id=path.stem, status="error", reason=reason,
-                              content_hash=content_hash)
+                              content_hash=loaded.content_hash)
     report = FileReport(path=str(path), doc_id=articles[0].doc_id, status="ok", reason=" ".join(notes),
-                        content_hash=content_hash)
+                        content_hash=loaded.content_hash)
     return articles, report
 
 
-def _read_articles(path: Path, raw: bytes) -> tuple[list[Article], list[str]]:
-    """The articles in the bytes of `path` and notes for the report; raises `_SkippedFile` for an unreadable file."""
-    if not raw:
+def _read_regular_file(path: Path, max_bytes: int) -> tuple[bytes, str]:
+    """The bytes of a regular file of at most `max_bytes` and their SHA-256.
+
+    Raises `_SkippedFile` for what is not a readable regular file (a broken or looping link, a
+    named pipe, a file gone since it was listed, one over the limit) and OSError when reading fails.
+    """
+    try:
+        # Non-blocking, so that a named pipe cannot stall the run before fstat tells what it is.
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise _SkippedFile(f"The file is a symbolic link to {os.readlink(path)!r}, which does not exist.") from None
+        raise _SkippedFile("The file disappeared before it could be read (deleted or moved during the run).") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _SkippedFile("The file is a symbolic link that loops back on itself.") from None
+        raise
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise _SkippedFile("The entry is not a regular file (a directory, named pipe, socket or device).")
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            if info.st_size > max_bytes:
+                digest = _streamed_sha256(stream) if info.st_size <= HASH_MAX_BYTES else None
+                raise _SkippedFile(f"The file is {info.st_size} bytes, over the limit of {max_bytes} bytes.", digest)
+            # One byte past the limit tells a file that grew since fstat from one that did not.
+            data = stream.read(max_bytes + 1)
+    finally:
+        os.close(handle)
+    if len(data) > max_bytes:
+        raise _SkippedFile(f"The file grew past the limit of {max_bytes} bytes while it was read.")
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def _streamed_sha256(stream) -> str:
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: stream.read(READ_CHUNK_BYTES), b""):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _read_articles(loaded: FileBytes) -> tuple[list[Article], list[str]]:
+    """The articles in a file's bytes and notes for the report; raises `_SkippedFile` for an unreadable file."""
+    path = loaded.path
+    if not loaded.data:
         raise _SkippedFile("The file is empty.")
-    text = _decode(raw)
+    text = _decode(loaded.data)
 
     suffix = path.suffix.lower()
     if suffix == ".json":
@@ -109,7 +208,7 @@ def _read_articles(path: Path, raw: bytes) -> tuple[list[Article], list[str]]:
     if not articles:
         raise _SkippedFile(" ".join(["No article text was found in the file.", *notes]))
 
-    sidecar_meta, sidecar_note = _read_sidecar(path)
+    sidecar_meta, sidecar_note = _read_sidecar(loaded)
     if sidecar_note:
         notes.append(sidecar_note)
     if sidecar_meta:
@@ -329,17 +428,19 @@ def _read_entries(path: Path, entries: list[tuple[int, Any]], unit: str,
     return articles, notes
 
 
-def _read_sidecar(path: Path) -> tuple[dict, str]:
-    """The metadata of `<stem>.meta.json` beside `path` (only its non-null values), and a note if ignored."""
-    sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
-    if not sidecar.is_file():
+def _read_sidecar(loaded: FileBytes) -> tuple[dict, str]:
+    """The metadata of the file's `<stem>.meta.json` (only its non-null values), and a note if ignored."""
+    if loaded.sidecar_problem:
+        return {}, loaded.sidecar_problem
+    if loaded.sidecar is None:
         return {}, ""
+    name = loaded.path.stem + SIDECAR_SUFFIX
     try:
-        data = json.loads(_decode(sidecar.read_bytes()))
-    except (OSError, ValueError, _SkippedFile) as exc:
-        return {}, f"The sidecar {sidecar.name} was ignored: {type(exc).__name__}: {exc}"
+        data = json.loads(_decode(loaded.sidecar))
+    except (ValueError, _SkippedFile) as exc:
+        return {}, f"The sidecar {name} was ignored: {type(exc).__name__}: {exc}"
     if not isinstance(data, dict):
-        return {}, f"The sidecar {sidecar.name} was ignored: it is not a JSON object."
+        return {}, f"The sidecar {name} was ignored: it is not a JSON object."
 
     # A null in the sidecar means "not known", so it leaves what the file itself says.
     meta: dict[str, Any] = {}

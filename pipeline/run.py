@@ -1,25 +1,43 @@
 """A whole run: a folder of articles in, merged event records and a manifest of every file out.
 
-`process_folder` is what a notebook calls; `run` also writes the output files the CLI promises.
+`process_folder` is what a notebook calls; `run` also writes the output files the CLI promises and
+checkpoints each file's result in the output folder, so that a killed run picks up where it stopped.
+
+Each file is read and hashed here, then extracted in a worker process (`workers.py`) under a time
+limit: a file that overruns it, or kills its worker, is reported as an error and the run goes on.
+The records of every file are merged at the end, in the order of the files, so that the output
+does not depend on which files were done before an interruption.
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterator, NamedTuple, Optional, Union
 
+from .cache import CACHE_FILE, ResultCache, result_key
 from .clean import clean_text
 from .dedup import merge_records
-from .export import EVENTS_FILE, MANIFEST_FILE, SUMMARY_FILE, write_json, write_jsonl
+from .export import EVENTS_FILE, MANIFEST_FILE, SUMMARY_FILE, remove_stale_temporaries, write_json, write_jsonl
 from .extract import record_from_doc
-from .ingest import list_input_files, read_file
+from .ingest import DEFAULT_MAX_BYTES, FileBytes, list_input_files, load_file, parse_file
 from .ner import shared_nlp
-from .schema import Article, EventRecord, FileReport
+from .schema import EventRecord, FileReport, FileStatus
+from .workers import WorkerPool
 
 ProgressCallback = Callable[[Path], None]
 NLP_BATCH_SIZE = 32
 MAX_ARTICLE_CHARS = 500_000  # within spaCy's max_length; news articles run to tens of thousands
+FILE_STATUSES: tuple[FileStatus, ...] = ("ok", "no_event", "skipped", "error")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one file may cost before it is given up on, so that no file can stall or swamp a run."""
+
+    file_timeout_s: float = 120.0  # a normal article takes a hundredth of that; 20 MB of JSON Lines a minute
+    max_file_bytes: int = DEFAULT_MAX_BYTES
+    max_article_chars: int = MAX_ARTICLE_CHARS
 
 
 @dataclass
@@ -30,6 +48,12 @@ class RunResult:
     def counts(self) -> Counter:
         return Counter(r.status for r in self.reports)
 
+    def summary(self) -> dict:
+        """What summary.json holds: the number of files, of each status (zeros included), of events."""
+        counts = self.counts()
+        return {"files": len(self.reports), "statuses": {status: counts[status] for status in FILE_STATUSES},
+                "events": len(self.records)}
+
     def summary_line(self) -> str:
         counts = self.counts()
         skipped = Counter(r.reason for r in self.reports if r.status == "skipped")
@@ -39,58 +63,127 @@ class RunResult:
                 f"{len(self.records)} events written")
 
 
-def _articles(files: list[Path], reports: list[FileReport], progress: Optional[ProgressCallback]) -> Iterator[tuple[Article, int]]:
-    """Cleaned articles of every readable file, each with the index of its file's report."""
-    for path in files:
-        articles, report = read_file(path)
-        reports.append(report)
-        for article in articles:
-            cleaned = article.model_copy(update={"text": clean_text(article.text)})
-            if len(cleaned.text) > MAX_ARTICLE_CHARS:
-                report.status = "skipped"
-                report.reason = (f"article {article.doc_id} has {len(cleaned.text)} characters of text, over the "
-                                 f"limit of {MAX_ARTICLE_CHARS} (no news article is that long)")
-            elif cleaned.text.strip():
-                yield cleaned, len(reports) - 1
-        if progress:
-            progress(path)
+@dataclass(frozen=True)
+class _FileTask:
+    """What a worker needs for one file."""
+
+    loaded: FileBytes
+    max_article_chars: int
 
 
-def process_folder(input_dir: Path, progress: Optional[ProgressCallback] = None) -> RunResult:
-    """Every article under `input_dir` read, its event extracted, and same events merged."""
+def extract_file(task: _FileTask) -> tuple[FileReport, list[EventRecord]]:
+    """One file's report and its articles' records, not yet merged; runs in a worker process."""
+    articles, report = parse_file(task.loaded)
+    records: list[EventRecord] = []
+    failures: list[str] = []
+    too_long: list[str] = []
+    cleaned = []
+    for article in articles:
+        text = clean_text(article.text)
+        if len(text) > task.max_article_chars:
+            too_long.append(f"Article {article.doc_id} has {len(text)} characters of text, over the limit of "
+                            f"{task.max_article_chars} (no news article is that long).")
+        elif text.strip():
+            cleaned.append(article.model_copy(update={"text": text}))
+    for doc, article in shared_nlp().pipe(((a.text, a) for a in cleaned), as_tuples=True, batch_size=NLP_BATCH_SIZE):
+        try:
+            record = record_from_doc(article, doc)
+        except Exception as error:  # one article's failure must not cost the file's other articles
+            failures.append(f"Extraction of {article.doc_id} failed: {type(error).__name__}: {error}")
+            continue
+        if record is not None:
+            records.append(record)
+    if report.status != "ok":
+        return report, records
+    if failures:
+        status: FileStatus = "error"
+    elif records:
+        status = "ok"
+    elif too_long and len(too_long) == len(articles):
+        status = "skipped"
+    else:
+        status = "no_event"
+    reason = " ".join([*failures, *too_long, report.reason]).strip()
+    if status == "no_event" and not reason:
+        reason = "no inter-government event reported"
+    return report.model_copy(update={"status": status, "reason": reason}), records
+
+
+class _Pending(NamedTuple):
+    """What the parent keeps of a file while a worker has it."""
+
+    index: int
+    cache_key: Optional[str]
+    content_hash: str
+
+
+def _process(input_dir: Path, limits: Limits, progress: Optional[ProgressCallback],
+             cache: Optional[ResultCache], exclude: Optional[Path] = None) -> RunResult:
     input_dir = Path(input_dir)
     if not input_dir.is_dir():
         raise NotADirectoryError(f"input folder not found: {input_dir}")
-    result = RunResult()
-    files = list_input_files(input_dir)
-    found_event: set[int] = set()
-    extracted: list[EventRecord] = []
-    stream = _articles(files, result.reports, progress)
-    for doc, (article, report_index) in shared_nlp().pipe(((a.text, (a, i)) for a, i in stream), as_tuples=True,
-                                                          batch_size=NLP_BATCH_SIZE):
-        try:
-            record = record_from_doc(article, doc)
-        except Exception as error:  # one article's failure must not cost the batch
-            report = result.reports[report_index]
-            report.status, report.reason = "error", f"extraction failed: {type(error).__name__}: {error}"
-            continue
-        if record is not None:
-            extracted.append(record)
-            found_event.add(report_index)
-    for index, report in enumerate(result.reports):
-        if report.status == "ok" and index not in found_event:
-            report.status = "no_event"
-            report.reason = report.reason or "no inter-government event reported"
-    result.records = merge_records(extracted)
+    files = list_input_files(input_dir, exclude=exclude)
+    results: list[tuple[FileReport, list[EventRecord]]] = [None] * len(files)  # type: ignore[list-item]
+
+    def done(index: int, report: FileReport, records: list[EventRecord]) -> None:
+        results[index] = (report, records)
+        if progress:
+            progress(files[index])
+
+    def to_extract() -> Iterator[tuple[_Pending, _FileTask]]:
+        """The files a worker must do; the rest (unreadable, or done by an earlier run) are done here."""
+        for index, path in enumerate(files):
+            loaded: Union[FileBytes, FileReport] = load_file(path, limits.max_file_bytes)
+            if isinstance(loaded, FileReport):
+                done(index, loaded, [])
+                continue
+            key = None
+            if cache is not None:
+                key = result_key(str(path), loaded.content_hash, loaded.sidecar_hash, limits.max_article_chars)
+                saved = cache.get(key)
+                if saved is not None:
+                    done(index, *saved)
+                    continue
+            yield _Pending(index, key, loaded.content_hash), _FileTask(loaded, limits.max_article_chars)
+
+    with WorkerPool(extract_file, timeout_s=limits.file_timeout_s, prepare=shared_nlp) as pool:
+        for pending, outcome in pool.map_unordered(to_extract()):
+            if not outcome.ok:
+                # Not checkpointed: a time-out or a crash may not happen again, so a rerun retries the file.
+                path = files[pending.index]
+                done(pending.index, FileReport(path=str(path), doc_id=path.stem, status="error",
+                                               reason=outcome.failure, content_hash=pending.content_hash), [])
+                continue
+            report, records = outcome.value
+            if cache is not None and pending.cache_key is not None:
+                cache.put(pending.cache_key, report, records)
+            done(pending.index, report, records)
+
+    result = RunResult(reports=[report for report, _ in results])
+    result.records = merge_records([record for _, records in results for record in records])
     return result
 
 
-def run(input_dir: Path, out_dir: Path, progress: Optional[ProgressCallback] = None) -> RunResult:
-    """`process_folder`, then `events.jsonl`, `manifest.jsonl` and `summary.json` in `out_dir`."""
-    result = process_folder(input_dir, progress)
+def process_folder(input_dir: Path, progress: Optional[ProgressCallback] = None,
+                   limits: Limits = Limits()) -> RunResult:
+    """Every article under `input_dir` read, its event extracted, and same events merged."""
+    return _process(input_dir, limits, progress, cache=None)
+
+
+def run(input_dir: Path, out_dir: Path, progress: Optional[ProgressCallback] = None,
+        limits: Limits = Limits()) -> RunResult:
+    """`process_folder`, then `events.jsonl`, `manifest.jsonl` and `summary.json` in `out_dir`.
+
+    Each file's result is checkpointed in `out_dir` as it is done; run again after an interruption,
+    it finishes with exactly the output an uninterrupted run gives.
+    """
     out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    outputs = (EVENTS_FILE, MANIFEST_FILE, SUMMARY_FILE)
+    remove_stale_temporaries(out_dir, outputs)  # left by a run killed while writing
+    with ResultCache(out_dir / CACHE_FILE) as cache:
+        result = _process(input_dir, limits, progress, cache, exclude=out_dir)
     write_jsonl(out_dir / EVENTS_FILE, result.records)
     write_jsonl(out_dir / MANIFEST_FILE, result.reports)
-    write_json(out_dir / SUMMARY_FILE, {"files": len(result.reports), "statuses": dict(result.counts()),
-                                        "events": len(result.records)})
+    write_json(out_dir / SUMMARY_FILE, result.summary())
     return result

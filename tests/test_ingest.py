@@ -1,6 +1,7 @@
 """Ingest: every format read into Articles, and every bad file reported instead of raised."""
 from __future__ import annotations
 
+import errno
 import json
 import os
 import unicodedata
@@ -164,15 +165,54 @@ def test_oversized_file_is_skipped(tmp_path):
     assert "over the limit of 100 bytes" in report.reason
 
 
-def test_unexpected_failure_is_an_error_report_not_an_exception(tmp_path):
-    folder_named_like_a_file = tmp_path / "bukan_berkas.txt"
-    folder_named_like_a_file.mkdir()
+def test_unexpected_failure_is_an_error_report_not_an_exception(tmp_path, monkeypatch):
+    path = write(tmp_path / "rusak_di_disk.txt", BEKASI_TEXT)
 
-    articles, report = read_file(folder_named_like_a_file)
+    def failing_open(*args, **kwargs):
+        raise OSError(errno.EIO, "Input/output error")
+    monkeypatch.setattr(os, "open", failing_open)
+
+    articles, report = read_file(path)
 
     assert articles == []
     assert report.status == "error"
-    assert "IsADirectoryError" in report.reason
+    assert report.reason == "Reading failed with OSError: [Errno 5] Input/output error"
+
+
+def test_entries_that_are_not_regular_files_are_skipped_with_what_they_are(tmp_path):
+    folder = tmp_path / "bukan_berkas.txt"
+    folder.mkdir()
+    pipe = tmp_path / "pipa.txt"
+    os.mkfifo(pipe)  # opening a pipe for reading would wait for a writer forever
+    dangling = tmp_path / "putus.txt"
+    os.symlink(tmp_path / "tidak_ada.txt", dangling)
+    looping = tmp_path / "putar.txt"
+    os.symlink(looping, looping)
+
+    reasons = {path.name: read_file(path)[1] for path in (folder, pipe, dangling, looping)}
+
+    assert {report.status for report in reasons.values()} == {"skipped"}
+    assert "not a regular file" in reasons["bukan_berkas.txt"].reason
+    assert "not a regular file" in reasons["pipa.txt"].reason
+    assert "does not exist" in reasons["putus.txt"].reason
+    assert "loops back on itself" in reasons["putar.txt"].reason
+
+
+def test_a_file_gone_since_it_was_listed_is_skipped(tmp_path):
+    articles, report = read_file(tmp_path / "hilang.txt")
+
+    assert (articles, report.status) == ([], "skipped")
+    assert report.reason.startswith("The file disappeared before it could be read")
+
+
+def test_sidecar_over_its_size_limit_is_ignored_with_a_note(tmp_path):
+    write(tmp_path / "d05.txt", BEKASI_TEXT)
+    write(tmp_path / "d05.meta.json", '{"title": "' + "x" * 1_100_000 + '"}')
+
+    articles, report = read_file(tmp_path / "d05.txt")
+
+    assert report.status == "ok" and articles[0].title is None
+    assert "The sidecar d05.meta.json was ignored" in report.reason and "over the limit" in report.reason
 
 
 # --- Markdown and HTML -----------------------------------------------------------------------
@@ -392,6 +432,21 @@ def test_symlink_loop_does_not_hang_and_linked_folders_are_not_entered(tmp_path)
     assert list_input_files(tmp_path) == [inner]
 
 
+def test_broken_links_are_listed_so_the_manifest_can_say_why_they_were_skipped(tmp_path):
+    good = write(tmp_path / "a.txt", BEKASI_TEXT)
+    dangling = tmp_path / "b.txt"
+    os.symlink(tmp_path / "tidak_ada.txt", dangling)
+
+    assert list_input_files(tmp_path) == [good, dangling]
+
+
+def test_the_output_folder_inside_the_input_is_not_read(tmp_path):
+    good = write(tmp_path / "a.txt", BEKASI_TEXT)
+    write(tmp_path / "hasil" / "events.jsonl", "{}")
+
+    assert list_input_files(tmp_path, exclude=tmp_path / "hasil") == [good]
+
+
 def test_iter_articles_reports_every_file(tmp_path):
     write(tmp_path / "a.txt", BEKASI_TEXT)
     write(tmp_path / "b.txt", b"")
@@ -420,4 +475,6 @@ def test_report_carries_the_sha256_of_the_file_bytes(tmp_path):
     empty.write_bytes(b"")
     assert read_file(good)[1].content_hash == hashlib.sha256(good.read_bytes()).hexdigest()
     assert read_file(empty)[1].content_hash == hashlib.sha256(b"").hexdigest()
-    assert read_file(good, max_bytes=5)[1].content_hash is None
+    oversized = read_file(good, max_bytes=5)[1]
+    assert oversized.status == "skipped"
+    assert oversized.content_hash == hashlib.sha256(good.read_bytes()).hexdigest()  # hashed, never parsed

@@ -109,7 +109,9 @@ def test_cli_run_writes_outputs_and_ids_are_stable(tmp_path):
     assert events == (second / "events.jsonl").read_text(encoding="utf-8")
     manifest = [json.loads(line) for line in (first / "manifest.jsonl").read_text().splitlines()]
     assert len(manifest) == len(list(SAMPLE.rglob("*"))) - len(list(SAMPLE.rglob("*.meta.json")))
-    assert not list(first.glob(".*"))  # no temporary files left behind
+    # the outputs and the checkpoints of a finished run, no temporary files
+    assert sorted(p.name for p in first.iterdir()) == [".kerjasama-cache.sqlite", "events.jsonl", "manifest.jsonl",
+                                                      "summary.json"]
 
 
 def test_cli_run_records_bad_files_and_goes_on(tmp_path):
