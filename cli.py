@@ -11,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from pipeline.evaluate import evaluate as evaluate_predictions
 from pipeline.evaluate import format_report
 from pipeline.ingest import list_input_files
+from pipeline.run import Limits
 from pipeline.run import run as run_pipeline
 from pipeline.schema import EventRecord
 
@@ -24,16 +25,38 @@ DEFAULT_OUTPUT = Path("data/out")
 @app.command()
 def run(input_dir: Path = typer.Argument(DEFAULT_INPUT, help="Folder of articles, read recursively."),
         out: Path = typer.Option(DEFAULT_OUTPUT, "--out", help="Folder for events.jsonl, manifest.jsonl, summary.json."),
-        quiet: bool = typer.Option(False, "--quiet", help="No progress bar.")) -> None:
-    """Extract and merge the cooperation events of every article under INPUT_DIR."""
+        quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
+        file_timeout: float = typer.Option(Limits.file_timeout_s, "--file-timeout", min=0.001,
+                                           help="Seconds one file may take; a file that takes longer is stopped "
+                                                "and reported as an error."),
+        max_file_mb: float = typer.Option(Limits.max_file_bytes / 1e6, "--max-file-mb", min=0,
+                                          help="Files larger than this many megabytes are skipped (hashed, never parsed)."),
+        max_article_chars: int = typer.Option(Limits.max_article_chars, "--max-article-chars", min=1,
+                                              help="Articles with more characters of text than this are skipped.")) -> None:
+    """Extract and merge the cooperation events of every article under INPUT_DIR.
+
+    Exit code: 0 when no file failed, 1 when any file failed (see manifest.jsonl), 2 when the run
+    could not be done (no input folder, output folder not writable).
+    """
     if not input_dir.is_dir():
         typer.echo(f"error: input folder not found: {input_dir}", err=True)
         raise typer.Exit(2)
-    total = len(list_input_files(input_dir))
+    limits = Limits(file_timeout_s=file_timeout, max_file_bytes=int(max_file_mb * 1e6),
+                    max_article_chars=max_article_chars)
+    total = len(list_input_files(input_dir, exclude=out))
+    # No auto-refresh: its thread would be running while the run forks its worker processes.
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  disable=quiet, transient=True) as progress:
-        task = progress.add_task("articles", total=total)
-        result = run_pipeline(input_dir, out, progress=lambda _path: progress.advance(task))
+                  disable=quiet, transient=True, auto_refresh=False) as progress:
+        task = progress.add_task("files", total=total)
+
+        def advance(_path: Path) -> None:
+            progress.advance(task)
+            progress.refresh()
+        try:
+            result = run_pipeline(input_dir, out, progress=advance, limits=limits)
+        except OSError as error:
+            typer.echo(f"error: cannot write the output in {out}: {error}", err=True)
+            raise typer.Exit(2)
     for report in result.reports:
         if report.status == "error":
             typer.echo(f"error: {report.path}: {report.reason}", err=True)
