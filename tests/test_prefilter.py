@@ -1,0 +1,77 @@
+"""Prefilter: it passes every article with an event and sets most ordinary news aside, never one with a record."""
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline import extract_from_text
+from pipeline.clean import clean_text
+from pipeline.ingest import list_input_files, read_file
+from pipeline.knowledge import load_data
+from pipeline.prefilter import CLAUSE_BREAKS, screen
+from pipeline.synthetic import generate_corpus
+
+REPO = Path(__file__).resolve().parents[1]
+DEV = REPO.parent / "shared" / "eval" / "dev"
+SYNTHETIC_SIZE = 300
+
+
+def raw_texts(folder: Path) -> list[tuple[str, str]]:
+    """(doc id, text as read, before cleaning) of every article under `folder`."""
+    return [(a.doc_id, a.text) for path in list_input_files(folder) for a in read_file(path)[0]]
+
+
+def test_no_cue_word_holds_a_clause_break():
+    """The screen's premise: a cue or future marker never spans two clauses."""
+    cues = load_data("cues")
+    words = [w for kind in cues["event_types"].values() for w in kind] + cues["planned_markers"]
+    assert not [w for w in words if set(w) & CLAUSE_BREAKS]
+
+
+@pytest.mark.parametrize("text, passes", [
+    ("Wali Kota Bekasi menerima kunjungan Bupati Banyuwangi di Balai Kota Bekasi.", True),
+    # two parties, but the visit is only planned or only quoted
+    ("Wali Kota Bekasi akan menerima kunjungan Bupati Banyuwangi pekan depan.", False),
+    ("Wali Kota Bekasi dan Bupati Banyuwangi hadir. “Kunjungan ini penting,” ujarnya.", False),
+    # a cue with one region only: an official's visit to a flood shelter
+    ("Bupati Sleman melakukan kunjungan ke posko pengungsian di Kecamatan Sukamaju.", False),
+    # an unknown name after a government form may be a misspelt region
+    ("Bupati Sleman menerima kunjungan rombongan Pemkab Sanggae.", True),
+    # the parties may stand in the line before the cue
+    ("Pemkab Banyuwangi dan Pemkot Semarang.\nKeduanya menggelar rapat koordinasi.", True),
+    ("Sebuah artikel tentang harga cabai di pasar.", False),
+])
+def test_screen(text, passes):
+    assert screen(text) is passes
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="needs ../shared/eval/dev beside the repository")
+def test_every_dev_article_with_an_event_passes():
+    with_event = {p.stem for p in (DEV / "gold").glob("*.json") if json.loads(p.read_text("utf-8"))["event"]}
+    articles = raw_texts(DEV / "articles")
+    with_event |= {doc_id for doc_id, text in articles if extract_from_text(text, doc_id) is not None}
+    assert len(with_event) >= 20
+    missed = [doc_id for doc_id, text in articles if doc_id in with_event and not screen(clean_text(text))]
+    assert missed == []
+
+
+@pytest.fixture(scope="module")
+def synthetic():
+    return generate_corpus(SYNTHETIC_SIZE, seed=11)
+
+
+def test_rejected_articles_get_no_record(synthetic):
+    """Output unchanged: the full pipeline finds nothing in any article the screen sets aside."""
+    articles = raw_texts(REPO / "data" / "raw") + [(a.doc_id, a.text) for a in synthetic]
+    if DEV.is_dir():
+        articles += raw_texts(DEV / "articles")
+    rejected = [(doc_id, text) for doc_id, text in articles if not screen(clean_text(text))]
+    assert len(rejected) > SYNTHETIC_SIZE / 2
+    assert [doc_id for doc_id, text in rejected if extract_from_text(text, doc_id) is not None] == []
+
+
+def test_most_ordinary_news_is_set_aside_and_no_event_report(synthetic):
+    ordinary = [a for a in synthetic if a.kind == "ordinary"]
+    rejected = sum(not screen(clean_text(a.text)) for a in ordinary)
+    assert rejected / len(ordinary) >= 0.6
+    assert all(screen(clean_text(a.text)) for a in synthetic if a.kind == "event")
