@@ -124,6 +124,34 @@ def schema_docs(out: Optional[Path] = typer.Option(None, "--out", help="Where to
     typer.echo(f"wrote {write_schema_docs(out) if out else write_schema_docs()}")
 
 
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise typer.BadParameter(f"sizes must be whole numbers separated by commas, not {text!r}")
+    if not sizes or min(sizes) < 1:
+        raise typer.BadParameter("give at least one size, each 1 or more")
+    return sizes
+
+
+@app.command()
+def bench(sizes: str = typer.Option("1000,10000,100000", "--sizes", help="Corpus sizes, comma-separated."),
+          only_cooperation: bool = typer.Option(False, "--only-cooperation",
+                                                help="Cooperation articles only, no ordinary news."),
+          merge_sizes: str = typer.Option("10000,100000", "--merge-sizes",
+                                          help="Corpus sizes for the merge-only timing, comma-separated."),
+          workdir: Optional[Path] = typer.Option(None, "--workdir", help="Where the corpora are written "
+                                                 "(default: the system's temporary folder)."),
+          seed: int = typer.Option(0, "--seed", help="Seed of the synthetic corpora.")) -> None:
+    """Time each stage over synthetic corpora of each size, and the merge alone."""
+    from pipeline.bench import format_merge_scaling, load_pipeline, merge_timing, run_bench, table_header, table_row
+
+    corpus_sizes, merged_sizes = _sizes(sizes), _sizes(merge_sizes)
+    typer.echo(table_header(load_pipeline()))
+    for row in run_bench(corpus_sizes, only_cooperation=only_cooperation, workdir=workdir, seed=seed):
+        typer.echo(table_row(row))
+    typer.echo(format_merge_scaling([merge_timing(size, seed=seed) for size in merged_sizes]))
+
 
 if __name__ == "__main__":
     app()
