@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.report import write_report
-from pipeline.tables import read_events
+from pipeline.tables import build_tables, read_events
 from tests.browser import open_page
 
 REPO = Path(__file__).resolve().parents[1]
@@ -24,12 +24,13 @@ def test_report_opens_without_errors_and_shows_network_map_timeline_and_table(re
     records = read_events(dev_run)
     regions = {p.code or p.name for r in records for p in r.parties}
     links = sum(1 for r in records for s in r.sources if s.url)
+    placed = sum(1 for region in build_tables(records)["regions"] if region.lat is not None)
     with open_page(report) as (page, errors, outside):
         assert errors == []
         assert outside == [], "the page must open offline"
         assert page.locator("#network g[data-region] circle").count() == len(regions)
         assert page.locator("#network path.edge").count() == sum(len(r.parties) * (len(r.parties) - 1) // 2 for r in records)
-        assert page.locator("#map g[data-region] circle").count() >= len(regions) - 1  # Tuaran has no coordinates
+        assert page.locator("#map g[data-region] circle").count() == placed
         assert page.locator("#timeline rect").count() >= 1
         assert page.locator("#sectors rect").count() >= 1
         assert page.locator("#events tbody tr").count() == len(records)

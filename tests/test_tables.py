@@ -69,9 +69,15 @@ def test_regions_carry_codes_provinces_and_coordinates(database):
     assert province is None and 38 < lat < 40 and 141 < lon < 142
 
 
-def test_same_person_in_several_events_has_one_id(database):
-    magelang = database.execute("SELECT DISTINCT person_id FROM officials WHERE name IN ('M. Mansyur', 'M Mansyur')").fetchall()
-    assert len(magelang) == 1
+def test_same_person_in_several_events_has_one_id_and_different_people_stay_apart(database):
+    def ids(*names: str) -> set[str]:
+        marks = ", ".join("?" for _ in names)
+        return {row[0] for row in database.execute(f"SELECT person_id FROM officials WHERE name IN ({marks})", names).fetchall()}
+
+    assert len(ids("M. Mansyur", "M Mansyur")) == 1  # two articles, two spellings
+    assert database.execute("SELECT count(DISTINCT event_id) FROM officials WHERE person_id IN (SELECT person_id "
+                            "FROM officials WHERE name = 'Edi Rusdi Kamtono')").fetchone()[0] == 2
+    assert len(ids("Fahmi Muhammad Hanif", "Dyah Hayuning Pratiwi")) == 2  # two Bupati of Purbalingga
     held = database.execute("SELECT position FROM positions JOIN people USING (person_id) "
                         "WHERE people.name = 'Tri Adhianto' ORDER BY position").fetchall()
     assert held == [("Wakil Wali Kota",), ("Wali Kota",)]
