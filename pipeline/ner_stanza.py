@@ -1,0 +1,274 @@
+"""Stanza as the second NER backend (`--backend stanza`): training, loading, benchmarking, and a spaCy tokenizer.
+
+`python cli.py train-ner --backend stanza` trains three things from the labelled corpora into
+`models/ner-stanza/`, whole or not at all:
+- word vectors: word2vec over the corpora's training text, cased, in Stanza's pretrain format, since
+  Stanza's own Indonesian vectors cannot be downloaded here;
+- a tokenizer (tokens and sentences): Stanza's character tagger, trained on text rebuilt from the
+  corpora's tokens, used where the user has not installed Stanza's own Indonesian tokenizer;
+- the NER tagger (PER, ORG, LOC): Stanza's BiLSTM-CRF over those vectors and the words' characters,
+  its best step on the dev splits kept.
+
+Nothing here ever downloads: every pipeline is built with `download_method=None`.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional, Sequence
+
+try:
+    import stanza
+    import torch
+    from stanza.models.common.pretrain import Pretrain
+    from stanza.resources.common import DEFAULT_MODEL_DIR
+except ImportError as error:
+    raise ImportError("the Stanza NER backend needs the stanza extra: pip install -e '.[stanza]'") from error
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from .ner_bench import TokenSpan
+from .ner_corpus import TaggedSentence, corpus_names, read_split
+from .knowledge import load_data
+from .ner_training import MODELS_DIR, replace_dir
+
+STANZA_MODEL = MODELS_DIR / "ner-stanza"
+PRETRAIN_FILE, TOKENIZER_FILE, NER_FILE = "pretrain.pt", "tokenizer.pt", "ner.pt"
+# Stanza reads a resources.json before it loads anything; ours lists no downloadable model.
+RESOURCES_FILE = "resources.json"
+LANGUAGE = "id"
+SHORTHAND = "id_kerjasama"
+SENTENCES_PER_PARAGRAPH = 4
+TRAIN_COMMAND = "python cli.py train-ner --backend stanza"
+
+# How corpus tokens are glued back into running text for the tokenizer to learn from.
+NO_SPACE_BEFORE = {",", ".", ")", "]", "}", ":", ";", "!", "?", "%", "”", "’", "..."}
+NO_SPACE_AFTER = {"(", "[", "{", "“", "‘"}
+STRAIGHT_QUOTE = '"'
+
+
+@dataclass(frozen=True)
+class StanzaTrainingSize:
+    """How big the vectors and networks are and how long each trains; the defaults make the shipped model."""
+    vector_dim: int = 50
+    vector_min_count: int = 2
+    vector_epochs: int = 10
+    tokenizer_steps: int = 1200
+    tokenizer_eval_steps: int = 300
+    ner_steps: int = 2000
+    ner_eval_interval: int = 250
+    ner_hidden_dim: int = 128
+    ner_char_hidden_dim: int = 64
+    ner_optimizer: str = "adam"
+    ner_learning_rate: float = 0.001
+    sentences_per_split: Optional[int] = None  # the first N sentences of each corpus split, for quick runs
+
+
+def detokenized(words: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
+    """A sentence's tokens as they were probably written (`Bekasi, Selasa (24/8).`) and each token's offsets."""
+    text, offsets, quote_open, glue_next = "", [], False, True
+    for word in words:
+        closing_quote = word == STRAIGHT_QUOTE and quote_open
+        if not (glue_next or word in NO_SPACE_BEFORE or closing_quote):
+            text += " "
+        offsets.append((len(text), len(text) + len(word)))
+        text += word
+        glue_next = word in NO_SPACE_AFTER or (word == STRAIGHT_QUOTE and not quote_open)
+        if word == STRAIGHT_QUOTE:
+            quote_open = not quote_open
+    return text, offsets
+
+
+def write_tokenizer_data(sentences: Sequence[TaggedSentence], text_path: Path, label_path: Path) -> None:
+    """Stanza's tokenizer files: paragraphs of text, and one label per character (1 ends a token, 2 a sentence)."""
+    paragraphs, label_lines = [], []
+    for first in range(0, len(sentences), SENTENCES_PER_PARAGRAPH):
+        paragraph, labels = "", ""
+        for sentence in sentences[first:first + SENTENCES_PER_PARAGRAPH]:
+            if paragraph:
+                paragraph, labels = paragraph + " ", labels + "0"
+            text, offsets = detokenized(sentence.words)
+            characters = ["0"] * len(text)
+            for _, end in offsets:
+                characters[end - 1] = "1"
+            characters[offsets[-1][1] - 1] = "2"
+            paragraph, labels = paragraph + text, labels + "".join(characters)
+        paragraphs.append(paragraph)
+        label_lines.append(labels)
+    text_path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    label_path.write_text("\n\n".join(label_lines) + "\n", encoding="utf-8")
+
+
+def write_ner_data(sentences: Sequence[TaggedSentence], path: Path) -> None:
+    """Stanza's NER training format: a JSON list of sentences, each a list of {text, ner} tokens (IOB2 here)."""
+    document = [[{"text": word, "ner": tag} for word, tag in zip(s.words, s.tags)] for s in sentences]
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+
+
+def build_pretrain(sentences: Sequence[TaggedSentence], path: Path, size: StanzaTrainingSize) -> None:
+    """Skip-gram word2vec over the training text, cased (case tells names apart), saved as a Stanza pretrain."""
+    from gensim.models import Word2Vec
+
+    model = Word2Vec([list(s.words) for s in sentences], vector_size=size.vector_dim, min_count=size.vector_min_count,
+                     epochs=size.vector_epochs, sg=1, window=5, workers=2, seed=1)
+    text_vectors = path.with_suffix(".txt")
+    model.wv.save_word2vec_format(str(text_vectors))
+    Pretrain(str(path), str(text_vectors), save_to_file=True).load()
+    text_vectors.unlink()
+
+
+def _sentences(corpora: Sequence[str], split: str, folder: Optional[Path], size: StanzaTrainingSize) -> list[TaggedSentence]:
+    return [s for corpus in corpora for s in read_split(corpus, split, folder)[:size.sentences_per_split]]
+
+
+@contextmanager
+def one_torch_thread():
+    """Torch's own threads fight each other on a small shared machine: one thread trains these small networks faster."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(threads)
+
+
+def train_stanza(output_dir: Path = STANZA_MODEL, corpora: Optional[Sequence[str]] = None,
+                 corpora_folder: Optional[Path] = None, size: StanzaTrainingSize = StanzaTrainingSize()) -> Path:
+    """Train vectors, tokenizer and NER on the corpora's train splits (dev splits pick the best step); write `output_dir`.
+
+    The tokenizer learns only from the cased corpora: a lower-cased one hides where its sentences end.
+    """
+    # Importing Stanza's training entry points turns its logging to DEBUG for the whole process: put it back.
+    stanza_logger = logging.getLogger("stanza")
+    level = stanza_logger.level
+    from stanza.models import ner_tagger, tokenizer
+    stanza_logger.setLevel(level)
+
+    corpora = list(corpora or corpus_names())
+    cased = [c for c in corpora if load_data("ner_corpora")["corpora"][c]["cased"]]
+    if not cased:
+        raise ValueError(f"the Stanza tokenizer learns where sentences end from capitals: add a cased corpus to {corpora}")
+    with tempfile.TemporaryDirectory(prefix="kerjasama-stanza-") as work, one_torch_thread():
+        work_dir, model_dir = Path(work), Path(work) / "model"
+        model_dir.mkdir()
+        train_sentences = _sentences(corpora, "train", corpora_folder, size)
+        build_pretrain(train_sentences, model_dir / PRETRAIN_FILE, size)
+
+        for split in ("train", "dev"):
+            write_tokenizer_data(_sentences(cased, split, corpora_folder, size),
+                                 work_dir / f"{split}.txt", work_dir / f"{split}.labels")
+        (work_dir / "mwt.json").write_text("[]", encoding="utf-8")  # Indonesian words are not split into several
+        tokenizer.main(["--txt_file", str(work_dir / "train.txt"), "--label_file", str(work_dir / "train.labels"),
+                        "--dev_txt_file", str(work_dir / "dev.txt"), "--dev_label_file", str(work_dir / "dev.labels"),
+                        "--mwt_json_file", str(work_dir / "mwt.json"), "--no_use_mwt",
+                        "--lang", LANGUAGE, "--shorthand", SHORTHAND, "--cpu",
+                        "--steps", str(size.tokenizer_steps), "--eval_steps", str(size.tokenizer_eval_steps),
+                        "--save_dir", str(model_dir), "--save_name", TOKENIZER_FILE])
+
+        write_ner_data(train_sentences, work_dir / "train.json")
+        write_ner_data(_sentences(corpora, "dev", corpora_folder, size), work_dir / "dev.json")
+        ner_tagger.main(["--train_file", str(work_dir / "train.json"), "--eval_file", str(work_dir / "dev.json"),
+                         "--wordvec_pretrain_file", str(model_dir / PRETRAIN_FILE), "--no_lowercase",
+                         "--scheme", "bioes", "--shorthand", SHORTHAND, "--cpu",
+                         "--hidden_dim", str(size.ner_hidden_dim), "--char_hidden_dim", str(size.ner_char_hidden_dim),
+                         "--optim", size.ner_optimizer, "--lr", str(size.ner_learning_rate),
+                         "--max_steps", str(size.ner_steps), "--eval_interval", str(size.ner_eval_interval),
+                         "--save_dir", str(model_dir), "--save_name", NER_FILE])
+        (model_dir / RESOURCES_FILE).write_text("{}", encoding="utf-8")
+        replace_dir(model_dir, Path(output_dir))
+    return Path(output_dir)
+
+
+def installed_indonesian_tokenizer(resources_dir: Path = Path(DEFAULT_MODEL_DIR)) -> Optional[Path]:
+    """Stanza's own Indonesian tokenizer where the user installed it (`stanza.download("id")`), else None."""
+    resources_file = Path(resources_dir) / RESOURCES_FILE
+    if not resources_file.is_file():
+        return None
+    package = json.loads(resources_file.read_text(encoding="utf-8")).get(LANGUAGE, {}).get("default_processors", {}).get("tokenize")
+    model = Path(resources_dir) / LANGUAGE / "tokenize" / f"{package}.pt"
+    return model if package and model.is_file() else None
+
+
+def stanza_pipeline(model_dir: Path = STANZA_MODEL, pretokenized: bool = False,
+                    resources_dir: Path = Path(DEFAULT_MODEL_DIR)) -> stanza.Pipeline:
+    """Stanza tokenisation, sentence splitting and the project's NER, never downloading anything.
+
+    The tokenizer is Stanza's own Indonesian one where `resources_dir` has it, else the project's.
+    `pretokenized` takes lists of words instead of text, so that each word stays one token.
+    """
+    model_dir = Path(model_dir)
+    missing = [name for name in (PRETRAIN_FILE, TOKENIZER_FILE, NER_FILE, RESOURCES_FILE) if not (model_dir / name).is_file()]
+    if missing:
+        raise FileNotFoundError(f"Stanza NER model incomplete in {model_dir} (missing {', '.join(missing)}): "
+                                f"run `{TRAIN_COMMAND}`")
+    tokenizer_model = installed_indonesian_tokenizer(resources_dir) or model_dir / TOKENIZER_FILE
+    return stanza.Pipeline(lang=LANGUAGE, dir=str(model_dir), processors="tokenize,ner", download_method=None,
+                           allow_unknown_language=True, use_gpu=False, logging_level="ERROR",
+                           tokenize_model_path=str(tokenizer_model), tokenize_pretokenized=pretokenized,
+                           ner_model_path=str(model_dir / NER_FILE), ner_pretrain_path=str(model_dir / PRETRAIN_FILE))
+
+
+class StanzaNer:
+    """The benchmark's Stanza backend: the project's Stanza NER over the corpus's own tokens."""
+    name = "stanza"
+
+    def __init__(self, model_dir: Path = STANZA_MODEL):
+        self.pipeline = stanza_pipeline(model_dir, pretokenized=True)
+
+    def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[TokenSpan]]:
+        if not sentences:
+            return []
+        document = self.pipeline([list(words) for words in sentences])
+        return [[(entity.tokens[0].id[0] - 1, entity.tokens[-1].id[0], entity.type) for entity in sentence.ents]
+                for sentence in document.sentences]
+
+
+class StanzaTokenizer:
+    """A spaCy tokenizer that runs Stanza: tokens, sentence starts and entities (PER, ORG, LOC) from Stanza.
+
+    The Doc's text is the input text exactly, so that character offsets into it stay valid: whitespace
+    Stanza skips becomes a token's trailing space or, beyond one space, a whitespace token of its own.
+    """
+
+    def __init__(self, pipeline: stanza.Pipeline, vocab: Vocab):
+        self.pipeline = pipeline
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words, spaces, sent_starts = [], [], []
+        position = 0
+
+        def add_gap(gap: str) -> None:
+            if words and gap.startswith(" ") and not spaces[-1]:
+                spaces[-1], gap = True, gap[1:]
+            if gap:
+                words.append(gap)
+                spaces.append(False)
+                sent_starts.append(not sent_starts)  # whitespace belongs to the sentence it follows
+
+        sentences = self.pipeline(text).sentences if text.strip() else []
+        for sentence in sentences:
+            for index, token in enumerate(sentence.tokens):
+                if token.start_char < position or token.end_char > len(text):
+                    raise ValueError(f"Stanza token {token.text!r} at {token.start_char}-{token.end_char} does not follow the text")
+                add_gap(text[position:token.start_char])
+                words.append(text[token.start_char:token.end_char])
+                spaces.append(False)
+                sent_starts.append(index == 0)
+                position = token.end_char
+        add_gap(text[position:])
+        doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+        doc.ents = [doc.char_span(entity.start_char, entity.end_char, label=entity.type)
+                    for sentence in sentences for entity in sentence.ents]
+        return doc
+
+
+def stanza_tokenizer(vocab: Vocab, model_dir: Path = STANZA_MODEL,
+                     resources_dir: Path = Path(DEFAULT_MODEL_DIR)) -> StanzaTokenizer:
+    """`nlp.tokenizer = stanza_tokenizer(nlp.vocab)`: the spaCy pipeline then reads Stanza's tokens, sentences and entities."""
+    return StanzaTokenizer(stanza_pipeline(model_dir, resources_dir=resources_dir), vocab)
