@@ -11,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from pipeline.evaluate import evaluate as evaluate_predictions
 from pipeline.evaluate import format_report
 from pipeline.ingest import list_input_files
+from pipeline.ner import BACKENDS, DEFAULT_BACKEND
 from pipeline.run import Limits
 from pipeline.run import run as run_pipeline
 from pipeline.schema import EventRecord
@@ -83,6 +84,47 @@ def evaluate(gold: Path = typer.Option(..., "--gold", help="Folder of gold JSON 
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2)
     typer.echo(format_report(report, show_errors=show_errors))
+
+
+@app.command("train-ner")
+def train_ner(backend: str = typer.Option(DEFAULT_BACKEND, "--backend", help="spacy or stanza."),
+              corpora: Optional[Path] = typer.Option(None, "--corpora", help="Folder of the NER corpora "
+                                                     "(default: $KERJASAMA_NER_CORPORA or ../shared/datasets/ner)."),
+              output: Optional[Path] = typer.Option(None, "--output", help="Where the model goes (default: models/)."),
+              only: list[str] = typer.Option([], "--corpus", help="Train on this corpus only (repeat the flag; "
+                                             "default: the corpora marked for training in pipeline/data/ner_corpora.json)."),
+              max_steps: Optional[int] = typer.Option(None, "--max-steps", help="spaCy: stop after this many steps.")) -> None:
+    """Train the Indonesian NER (PER, ORG, LOC) from the labelled corpora and write it to models/."""
+    try:
+        if backend == "spacy":
+            from pipeline.ner_training import train_spacy_ner
+
+            written = train_spacy_ner(output, corpora=only or None, corpora_folder=corpora, max_steps=max_steps)
+        elif backend == "stanza":
+            from pipeline.ner_stanza import train_stanza
+
+            written = train_stanza(**({"output_dir": output} if output else {}), corpora=only or None,
+                                   corpora_folder=corpora)
+        else:
+            raise ValueError(f"unknown backend {backend!r}: choose one of {', '.join(BACKENDS)}")
+    except (FileNotFoundError, ValueError, ImportError) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"wrote {written}")
+
+
+@app.command("bench-ner")
+def bench_ner(backends: list[str] = typer.Option(list(BACKENDS), "--backend", help="Backends to compare (repeat the flag)."),
+              corpora: Optional[Path] = typer.Option(None, "--corpora", help="Folder of the NER corpora.")) -> None:
+    """Entity P/R/F1 per type on each corpus's test split, and words per second, for each backend."""
+    from pipeline.ner_bench import bench, format_results, load_backend
+
+    try:
+        results = bench([load_backend(name) for name in backends], folder=corpora)
+    except (FileNotFoundError, ValueError, ImportError) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2)
+    typer.echo(format_results(results))
 
 
 @app.command()

@@ -3,7 +3,8 @@
 A title span (`Pj. Wali Kota`, `Sekretaris Komisi I DPRD`, `Kepala Dinas Perdagangan`) is read with
 what follows it: an optional region (`Bekasi`), then the person's name after honorifics (`Dr.`,
 `H.`, `Mr.`) and before degrees (`S.ST., M.T.`); or, when no name follows, the name before it
-(`Tri Adhianto selaku Wali Kota Bekasi`, `Ahmad Fauzan, Wakil Bupati ...`). The official belongs to
+(`Tri Adhianto selaku Wali Kota Bekasi`, `Ahmad Fauzan, Wakil Bupati ...`); or, where these rules
+read nothing, the person the statistical NER finds right after the title. The official belongs to
 the region the title names; else, for a DPRD commission, to the region whose commission it is;
 else to a party inferred from the title's level and the text before it (see `_inferred_region`).
 Headlines are skipped: they capitalise every word, so a name read there runs on.
@@ -201,6 +202,15 @@ def _read_name_before(doc: Doc, title_start: int, entity_tokens: set[int], prefi
     return tokens
 
 
+def _person_at(doc: Doc, index: int, persons: dict[int, Span]) -> list[Token]:
+    """The statistical NER's person right where the rules found no name: names they cannot read,
+    such as Balinese `I Made Suardana`, whose `I` looks like a numeral."""
+    while index < len(doc) and _is_honorific(doc[index]):
+        index += 1
+    person = persons.get(index)
+    return list(person) if person is not None and len(person) <= MAX_NAME_TOKENS else []
+
+
 def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[PartyTally]) -> list[OfficialMention]:
     """Every title followed by a name, with the party it belongs to (None when none fits)."""
     party_keys = {t.region.key for t in parties}
@@ -208,6 +218,7 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
     mention_by_start = {m.start_char: m for m in mentions}
     mention_token_starts = {doc.char_span(m.start_char, m.end_char, alignment_mode="expand").start for m in mentions}
     place_starts = {s.start for s in doc.spans[PLACES_KEY]}
+    region_tokens = {i for s in doc.spans[PLACES_KEY] if s.label_ in ("REGION", "COUNTRY") for i in range(s.start, s.end)}
     region_starts = {s.start for s in doc.spans[PLACES_KEY] if s.label_ == "REGION"}
     # foreign city names are too often also people's names (`Novi`) to stop a name
     entity_tokens = {i for key in (PLACES_KEY, TERMS_KEY) for s in doc.spans[key] if s.label_ != "FOREIGN"
@@ -216,6 +227,7 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
     anchor_ends = {s.start: s.end for s in doc.spans[TERMS_KEY] if s.label_ == "ANCHOR"}
     prefixes = {s.end: s for s in doc.spans[TERMS_KEY] if s.label_ == "PREFIX"}
     unit_stops = region_starts | term_starts | mention_token_starts
+    persons = {e.start: e for e in doc.ents if e.label_ == "PER"}
     dprd_bodies = _dprd_bodies(doc.text, mentions)
     found: list[OfficialMention] = []
     for term in sorted(doc.spans[TERMS_KEY], key=lambda s: s.start):
@@ -233,11 +245,12 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
             index = max(index, doc.char_span(region_mention.start_char, region_mention.end_char,
                                              alignment_mode="expand").end)
         index = _skip_to_name(doc, anchor_ends.get(index, index))  # `... Sekretariat Daerah, Ahmad Rifani`
-        tokens = _read_name(doc, index, term_starts)
-        if not tokens:
-            tokens = _read_name_before(doc, term.start, entity_tokens, prefixes)
+        tokens = (_read_name(doc, index, term_starts) or _read_name_before(doc, term.start, entity_tokens, prefixes)
+                  or _person_at(doc, index, persons))
         if not tokens or (tokens[0].i in place_starts and region_mention is None and len(tokens) == 1):
             continue
+        if all(t.i in region_tokens for t in tokens):
+            continue  # `Kantor Gubernur Sumut, Medan`: a place after the title, not a person
         name = doc[tokens[0].i:tokens[-1].i + 1].text
         if not any(len(t.text.rstrip(".")) >= 3 for t in tokens):
             continue

@@ -12,23 +12,30 @@ import re
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .knowledge import load_data
-from .ner import shared_nlp
+from .ner import pattern_tokenizer
 from .schema import Evidence, Sector
 
 
 @lru_cache(maxsize=None)
-def _matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
-    nlp = shared_nlp()
-    any_case, acronyms = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH")
+def _matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[int, str]]:
+    """Matchers of the sector phrases, and the sector code of each match id.
+
+    The patterns are tokenised apart from the pipeline, so its documents may have another
+    vocabulary: match ids are mapped back to codes here rather than read from that vocabulary.
+    """
+    tokenizer = pattern_tokenizer()
+    any_case, acronyms = PhraseMatcher(tokenizer.vocab, attr="LOWER"), PhraseMatcher(tokenizer.vocab, attr="ORTH")
+    codes = {}
     for topic in load_data("sectors")["topics"]:
+        codes[tokenizer.vocab.strings.add(topic["code"])] = topic["code"]
         for phrase in topic["phrases"]:
             matcher = acronyms if phrase.isupper() else any_case
-            matcher.add(topic["code"], [nlp.make_doc(phrase)])
-    return any_case, acronyms
+            matcher.add(topic["code"], [tokenizer(phrase)])
+    return any_case, acronyms, codes
 
 
 @lru_cache(maxsize=None)
@@ -40,12 +47,15 @@ def _topic_cue() -> re.Pattern:
 @lru_cache(maxsize=None)
 def _list_opener() -> re.Pattern:
     openers = sorted(load_data("cues")["list_openers"], key=len, reverse=True)
-    return re.compile(r"\s*(?:" + "|".join(re.escape(o) for o in openers) + r")(?!\w)", re.IGNORECASE)
+    # Anchored: only a sentence's start opens a list; unanchored, a search would rescan every run of
+    # spaces from each of its spaces (quadratic time on hostile text).
+    return re.compile(r"\A\s*(?:" + "|".join(re.escape(o) for o in openers) + r")(?!\w)", re.IGNORECASE)
 
 
 def extract_sectors(doc: Doc, doc_id: str) -> list[Sector]:
-    any_case, acronyms = _matchers()
-    spans = filter_spans(any_case(doc, as_spans=True) + acronyms(doc, as_spans=True))
+    any_case, acronyms, codes = _matchers()
+    spans = filter_spans([Span(doc, start, end, label=codes[match_id])
+                          for match_id, start, end in any_case(doc) + acronyms(doc)])
     cue = _topic_cue()
     sentences = list(doc.sents)
     opener = _list_opener()

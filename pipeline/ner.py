@@ -9,19 +9,33 @@ Two `span_ruler` components, fed from the knowledge files and the gazetteers:
 A third component, `local_region_aliases`, adds the short names an article defines for itself
 (`Kabupaten Tanah Laut (Tala)` ... `DPRD Tala`). Each span's `id_` says what it stands for; the
 extractors read these spans.
+
+The statistical NER (PER, ORG, LOC) finds what no list holds: names without a title beside them,
+places no gazetteer has. Two backends give it: `spacy` (the project's CNN model in models/ner-spacy,
+the default) and `stanza` (Stanza's tokeniser, sentence splitter and NER, models/ner-stanza). One
+stage, `resolve_entities`, merges rules and statistics into `doc.ents`: a gazetteer place is a LOC
+whatever the model says, and a model entity never covers a title, an anchor or a place.
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
+
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from .knowledge import countries_by_name, foreign_cities_by_name, fold, load_data, regions_by_bare_name
 
 TERMS_KEY = "terms"
 PLACES_KEY = "places"
 FOREIGN_NAME_MIN_LENGTH = 4
+BACKENDS = ("spacy", "stanza")
+DEFAULT_BACKEND = "spacy"
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+SPACY_NER_MODEL = MODELS_DIR / "ner-spacy"
 
 
 def _government_term_patterns() -> list[dict]:
@@ -103,19 +117,60 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
-def build_nlp() -> Language:
-    """A blank Indonesian pipeline: the two gazetteer rulers, the article's own aliases, sentences.
+@Language.component("resolve_entities")
+def resolve_entities(doc: Doc) -> Doc:
+    """Rules and statistics merged into `doc.ents`: gazetteer places as LOC (their `ent_id_` the region
+    key), then each model entity trimmed of rule-marked tokens at its edges (`Wali Kota Bekasi Tri
+    Adhianto` → `Tri Adhianto`) and kept only if none remain inside it."""
+    ruled = {i for key in (PLACES_KEY, TERMS_KEY) for s in doc.spans[key] for i in range(s.start, s.end)}
+    places = [Span(doc, s.start, s.end, label="LOC", span_id=doc.vocab.strings.add(s.id_)) for s in doc.spans[PLACES_KEY]]
+    found = []
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        while start < end and (start in ruled or doc[start].is_punct):
+            start += 1
+        while end > start and (end - 1 in ruled or doc[end - 1].is_punct):
+            end -= 1
+        if start < end and not any(i in ruled for i in range(start, end)):
+            found.append(Span(doc, start, end, label=ent.label_))
+    doc.ents = filter_spans(places + found)
+    return doc
 
-    Abbreviations with a full stop (`Kab.`, `Pj.`, `M.Si.`) stay one token, so that they neither
-    end a sentence nor tokenise differently in a pattern and in a text.
 
-    The place ruler comes first: a ruler runs the components before it over each of its phrase
-    patterns, and it has forty thousand of them.
-    """
+def blank_pipeline() -> Language:
+    """spaCy's Indonesian tokenizer, with abbreviations that end in a full stop (`Kab.`, `Pj.`, `M.Si.`)
+    kept as one token, so that they neither end a sentence nor tokenise differently in a pattern and
+    in a text."""
     nlp = spacy.blank("id")
     for form in load_data("gazetteer")["abbreviations"]["forms"]:
         for variant in {form, form.capitalize(), form.upper(), form.title()}:
             nlp.tokenizer.add_special_case(variant, [{"ORTH": variant}])
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def pattern_tokenizer() -> Tokenizer:
+    """What the extractors tokenise their phrase patterns with."""
+    return blank_pipeline().tokenizer
+
+
+def _spacy_ner_model() -> Language:
+    if not (SPACY_NER_MODEL / "config.cfg").is_file():
+        raise FileNotFoundError(f"no NER model in {SPACY_NER_MODEL}: train one with `python cli.py train-ner`")
+    return spacy.load(SPACY_NER_MODEL)
+
+
+def build_nlp(backend: str = DEFAULT_BACKEND) -> Language:
+    """The gazetteer rulers, the article's own aliases, the backend's sentences and NER, and their merge.
+
+    The place ruler comes first: a ruler runs the components before it over each of its phrase
+    patterns, and it has forty thousand of them. For the Stanza backend the rulers are built with
+    spaCy's tokenizer and Stanza's then takes its place: it splits sentences and finds entities
+    in one pass, before the rulers run.
+    """
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown NER backend {backend!r}: choose one of {', '.join(BACKENDS)}")
+    nlp = blank_pipeline()
     longest = {"@misc": "spacy.first_longest_spans_filter.v1"}
     places = nlp.add_pipe("span_ruler", name="place_names",
                           config={"spans_key": PLACES_KEY, "phrase_matcher_attr": "ORTH", "spans_filter": longest})
@@ -124,16 +179,23 @@ def build_nlp() -> Language:
     terms = nlp.add_pipe("span_ruler", name="government_terms",
                          config={"spans_key": TERMS_KEY, "phrase_matcher_attr": "LOWER", "spans_filter": longest})
     terms.add_patterns(_government_term_patterns())
-    nlp.add_pipe("sentencizer")
+    if backend == "spacy":
+        nlp.add_pipe("ner", name="statistical_ner", source=_spacy_ner_model())
+        nlp.add_pipe("sentencizer")
+    else:
+        from .ner_stanza import stanza_tokenizer
+
+        nlp.tokenizer = stanza_tokenizer(nlp.vocab)
     nlp.add_pipe("paragraph_sentences")
+    nlp.add_pipe("resolve_entities")
     return nlp
 
 
-@lru_cache(maxsize=1)
-def shared_nlp() -> Language:
-    """One pipeline per process: building the rulers takes a few seconds."""
-    return build_nlp()
+@lru_cache(maxsize=None)
+def shared_nlp(backend: str = DEFAULT_BACKEND) -> Language:
+    """One pipeline per backend and process: building the rulers takes a few seconds."""
+    return build_nlp(backend)
 
 
-def annotate(text: str) -> Doc:
-    return shared_nlp()(text)
+def annotate(text: str, backend: str = DEFAULT_BACKEND) -> Doc:
+    return shared_nlp(backend)(text)

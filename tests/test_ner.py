@@ -46,3 +46,24 @@ def test_line_breaks_start_sentences_and_abbreviations_do_not_end_them():
     doc = annotate("Judul Berita Tanpa Titik\n\nPINRANG – Sekda Kab. Pinrang hadir. Plt. Kepala Bappeda Ir. Budi datang.")
     assert [s.text.strip() for s in doc.sents] == [
         "Judul Berita Tanpa Titik", "PINRANG – Sekda Kab. Pinrang hadir.", "Plt. Kepala Bappeda Ir. Budi datang."]
+
+
+def test_rules_win_over_the_model_where_they_overlap():
+    from spacy.tokens import Doc, Span
+
+    from pipeline.ner import resolve_entities, shared_nlp
+
+    words = ["Wali", "Kota", "Bekasi", "Tri", "Adhianto", "bertemu", "Pemkot", "Depok", "."]
+    doc = Doc(shared_nlp().vocab, words=words)
+    doc.spans[TERMS_KEY] = [Span(doc, 0, 2, "TITLE"), Span(doc, 6, 7, "ANCHOR")]
+    doc.spans[PLACES_KEY] = [Span(doc, 2, 3, "REGION", span_id="bekasi"), Span(doc, 7, 8, "REGION", span_id="depok")]
+    # the model's spans: a person run on from the title, an organisation over an anchor and a place
+    doc.ents = [Span(doc, 0, 5, "PER"), Span(doc, 6, 8, "ORG")]
+    ents = [(e.text, e.label_, e.ent_id_) for e in resolve_entities(doc).ents]
+    assert ents == [("Bekasi", "LOC", "bekasi"), ("Tri Adhianto", "PER", ""), ("Depok", "LOC", "depok")]
+
+
+def test_the_shipped_model_finds_names_that_no_title_anchors():
+    doc = annotate("Kerja sama itu disambut baik. \"Kami siap,\" ujar Gani Muhamad di Balai Kota Bekasi, Kamis.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Gani Muhamad", "PER") in ents and ("Bekasi", "LOC") in ents
