@@ -15,7 +15,9 @@ from .knowledge import load_data
 # A line ending in one of these ends a sentence (or a quote, or a parenthesis) and is not wrapped.
 SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", "'", "’", ")", "]", "…")
 # Bullets and enumerations (`•`, `-`, `1.`, `a)`) begin list items, which stay on their own lines.
-LIST_ITEM = re.compile(r"\s*(?:[•◦▪‣·*-]|[0-9]{1,3}[.)]|[a-z][.)])\s")
+# Anchored: only a line's start can open a list item, and an unanchored search would rescan every
+# run of spaces from each of its spaces (quadratic time on hostile text).
+LIST_ITEM = re.compile(r"\A\s*(?:[•◦▪‣·*-]|[0-9]{1,3}[.)]|[a-z][.)])\s")
 
 # A block of lines is taken as wrapped at a fixed width when it has at least this many lines, and
 # this share of them lack sentence punctuation and this share are of a wrap width.

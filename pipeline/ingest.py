@@ -27,7 +27,7 @@ import charset_normalizer
 import trafilatura
 
 from .knowledge import load_data
-from .schema import Article, FileReport
+from .schema import Article, FileReport, FileStatus
 
 ARTICLE_EXTENSIONS = frozenset({".txt", ".md", ".html", ".htm", ".json", ".jsonl"})
 SIDECAR_SUFFIX = ".meta.json"
@@ -36,6 +36,7 @@ SIDECAR_MAX_BYTES = 1_000_000  # a sidecar holds a url, a date and a title
 # An oversized file is still hashed for the manifest, by streaming; past this size not even that.
 HASH_MAX_BYTES = 1 << 30
 READ_CHUNK_BYTES = 1 << 20
+NESTED_TOO_DEEPLY = "The JSON is nested too deeply (over a thousand levels) to be an article."
 
 # Link text may not hold `[` and a link target may not hold `]`: otherwise every `[` of a line of
 # brackets would start a scan to the end of the line, quadratic time on hostile text.
@@ -50,6 +51,22 @@ class _SkippedFile(Exception):
     def __init__(self, reason: str, content_hash: Optional[str] = None) -> None:
         super().__init__(reason)
         self.content_hash = content_hash
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def writable(text: str) -> str:
+    """`text` with lone surrogates as U+FFFD, one character for one so that offsets hold: undecodable
+    bytes of a file name and `\\ud800` escapes in JSON give them, and UTF-8 cannot write them."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def file_report(path: Path, status: FileStatus, reason: str, content_hash: Optional[str],
+                doc_id: Optional[str] = None) -> FileReport:
+    """The report of one file, its path and doc id made writable whatever bytes its name holds."""
+    return FileReport(path=writable(str(path)), doc_id=doc_id or writable(path.stem), status=status,
+                      reason=reason, content_hash=content_hash)
 
 
 @dataclass(frozen=True)
@@ -111,11 +128,9 @@ def load_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Union[FileBytes
     try:
         data, content_hash = _read_regular_file(path, max_bytes)
     except _SkippedFile as skipped:
-        return FileReport(path=str(path), doc_id=path.stem, status="skipped", reason=str(skipped),
-                          content_hash=skipped.content_hash)
+        return file_report(path, "skipped", str(skipped), skipped.content_hash)
     except Exception as exc:  # any failure on one file must become its report, not stop the run
-        return FileReport(path=str(path), doc_id=path.stem, status="error",
-                          reason=f"Reading failed with {type(exc).__name__}: {exc}")
+        return file_report(path, "error", f"Reading failed with {type(exc).__name__}: {exc}", None)
     sidecar_path = path.with_name(path.stem + SIDECAR_SUFFIX)
     if not os.path.lexists(sidecar_path):
         return FileBytes(path, data, content_hash)
@@ -133,14 +148,11 @@ def parse_file(loaded: FileBytes) -> tuple[list[Article], FileReport]:
     try:
         articles, notes = _read_articles(loaded)
     except _SkippedFile as skipped:
-        return [], FileReport(path=str(path), doc_id=path.stem, status="skipped", reason=str(skipped),
-                              content_hash=loaded.content_hash)
+        return [], file_report(path, "skipped", str(skipped), loaded.content_hash)
     except Exception as exc:  # any failure on one file must become its report, not stop the run
         reason = f"Reading failed with {type(exc).__name__}: {exc}"
-        return [], FileReport(path=str(path), doc_id=path.stem, status="error", reason=reason,
-                              content_hash=loaded.content_hash)
-    report = FileReport(path=str(path), doc_id=articles[0].doc_id, status="ok", reason=" ".join(notes),
-                        content_hash=loaded.content_hash)
+        return [], file_report(path, "error", reason, loaded.content_hash)
+    report = file_report(path, "ok", " ".join(notes), loaded.content_hash, doc_id=articles[0].doc_id)
     return articles, report
 
 
@@ -238,7 +250,7 @@ def _decode(raw: bytes) -> str:
 
 def _normalise(text: str) -> str:
     """One newline convention and composed Unicode, so that offsets mean the same everywhere."""
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return unicodedata.normalize("NFC", writable(text).replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _article(
@@ -250,10 +262,10 @@ def _article(
     title: Optional[str] = None,
 ) -> Article:
     return Article(
-        doc_id=doc_id,
-        path=str(path),
+        doc_id=writable(doc_id),
+        path=writable(str(path)),
         text=_normalise(text),
-        url=url.strip() if url and url.strip() else None,
+        url=writable(url.strip()) if url and url.strip() else None,
         published=published,
         title=_normalise(title).strip() if title and title.strip() else None,
     )
@@ -380,6 +392,8 @@ def _read_json(path: Path, text: str) -> tuple[list[Article], list[str]]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise _SkippedFile(f"The file is not valid JSON ({exc}).") from None
+    except RecursionError:
+        raise _SkippedFile(NESTED_TOO_DEEPLY) from None
     if isinstance(data, dict):
         article = _article_from_record(data, path.stem, path)
         return ([article] if article else []), []
@@ -397,7 +411,7 @@ def _read_jsonl(path: Path, text: str) -> tuple[list[Article], list[str]]:
         if line.strip():
             try:
                 entries.append((number, json.loads(line)))
-            except json.JSONDecodeError:
+            except (json.JSONDecodeError, RecursionError):  # a line nested too deeply is no article either
                 entries.append((number, invalid))
     articles, notes = _read_entries(path, [(n, e) for n, e in entries if e is not invalid], "lines", len(entries))
     bad = sum(e is invalid for _, e in entries)

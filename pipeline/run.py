@@ -10,6 +10,7 @@ does not depend on which files were done before an interruption.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from .clean import clean_text
 from .dedup import merge_records
 from .export import EVENTS_FILE, MANIFEST_FILE, SUMMARY_FILE, remove_stale_temporaries, write_json, write_jsonl
 from .extract import record_from_doc
-from .ingest import DEFAULT_MAX_BYTES, FileBytes, list_input_files, load_file, parse_file
+from .ingest import DEFAULT_MAX_BYTES, FileBytes, file_report, list_input_files, load_file, parse_file
 from .ner import shared_nlp
 from .schema import EventRecord, FileReport, FileStatus
 from .workers import WorkerPool
@@ -29,6 +30,10 @@ ProgressCallback = Callable[[Path], None]
 NLP_BATCH_SIZE = 32
 MAX_ARTICLE_CHARS = 500_000  # within spaCy's max_length; news articles run to tens of thousands
 FILE_STATUSES: tuple[FileStatus, ...] = ("ok", "no_event", "skipped", "error")
+# spaCy's tokenizer splits punctuation off a token one character at a time, copying the rest each
+# time: a run of 30,000 brackets or quotes takes minutes. No word of prose is this long; a URL that is loses nothing an event needs.
+MAX_UNBROKEN_CHARS = 100
+_UNBROKEN_RUN = re.compile(r"(?<!\S)\S{%d,}" % (MAX_UNBROKEN_CHARS + 1))
 
 
 @dataclass(frozen=True)
@@ -78,8 +83,12 @@ def extract_file(task: _FileTask) -> tuple[FileReport, list[EventRecord]]:
     failures: list[str] = []
     too_long: list[str] = []
     cleaned = []
+    blanked = 0
     for article in articles:
         text = clean_text(article.text)
+        # Blanked with spaces of the same length, so that offsets into the text stay true.
+        text, runs = _UNBROKEN_RUN.subn(lambda run: " " * len(run.group()), text)
+        blanked += runs
         if len(text) > task.max_article_chars:
             too_long.append(f"Article {article.doc_id} has {len(text)} characters of text, over the limit of "
                             f"{task.max_article_chars} (no news article is that long).")
@@ -103,7 +112,9 @@ def extract_file(task: _FileTask) -> tuple[FileReport, list[EventRecord]]:
         status = "skipped"
     else:
         status = "no_event"
-    reason = " ".join([*failures, *too_long, report.reason]).strip()
+    notes = [f"{blanked} runs of over {MAX_UNBROKEN_CHARS} characters without a space were blanked "
+             "(not prose: too slow to tokenise)."] if blanked else []
+    reason = " ".join([*failures, *too_long, *notes, report.reason]).strip()
     if status == "no_event" and not reason:
         reason = "no inter-government event reported"
     return report.model_copy(update={"status": status, "reason": reason}), records
@@ -150,9 +161,7 @@ def _process(input_dir: Path, limits: Limits, progress: Optional[ProgressCallbac
         for pending, outcome in pool.map_unordered(to_extract()):
             if not outcome.ok:
                 # Not checkpointed: a time-out or a crash may not happen again, so a rerun retries the file.
-                path = files[pending.index]
-                done(pending.index, FileReport(path=str(path), doc_id=path.stem, status="error",
-                                               reason=outcome.failure, content_hash=pending.content_hash), [])
+                done(pending.index, file_report(files[pending.index], "error", outcome.failure, pending.content_hash), [])
                 continue
             report, records = outcome.value
             if cache is not None and pending.cache_key is not None:

@@ -1,8 +1,14 @@
 """Whatever text comes in, extraction returns a record or None and never raises."""
+from pathlib import Path
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline import extract_from_text
+from pipeline.clean import clean_text
+from pipeline.extract import extract_record
+from pipeline.ingest import list_input_files, read_file
+from pipeline.schema import Article
 
 FRAGMENTS = st.sampled_from([
     "Pemkot Bekasi", "Pemerintah Kabupaten (Pemkab) Banyuwangi", "Wali Kota", "Pj.", "Bupati Sleman,",
@@ -20,3 +26,42 @@ def test_extraction_never_raises(text):
     if record is not None:
         assert len(record.parties) >= 2
         assert record.sources[0].doc_id == "fuzz"
+
+
+# Real articles, cut, repeated and spliced with hostile fragments: extraction still returns a record
+# or None, and every piece of evidence is a true slice of the text it was read from.
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "raw"
+ARTICLES = [a.text for path in list_input_files(SAMPLE) for a in read_file(path)[0]]
+HOSTILE = st.sampled_from(["[" * 300, "“" * 200, " " * 500, "\n" * 50, "\u200b", "\ufeff", "\x00", "Ø",
+                           "komisi " * 40, "1/" * 100, "Pemkot " * 30, "(" * 100])
+
+
+@st.composite
+def mutated_articles(draw) -> str:
+    text = draw(st.sampled_from(ARTICLES))
+    for _ in range(draw(st.integers(1, 4))):
+        start = draw(st.integers(0, len(text)))
+        end = draw(st.integers(start, min(len(text), start + 400)))
+        mutation = draw(st.sampled_from(["cut", "repeat", "splice", "upper"]))
+        if mutation == "cut":
+            text = text[:start] + text[end:]
+        elif mutation == "repeat":
+            text = text[:end] + text[start:end] + text[end:]
+        elif mutation == "splice":
+            text = text[:start] + draw(st.one_of(HOSTILE, FRAGMENTS, st.text(max_size=20))) + text[start:]
+        else:
+            text = text[:start] + text[start:end].upper() + text[end:]
+    return text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_articles())
+def test_mutated_articles_give_a_record_or_none_with_true_evidence(raw):
+    article = Article(doc_id="mutan", text=clean_text(raw))
+    record = extract_record(article)
+    if record is None:
+        return
+    evidence = [e for p in record.parties for e in p.evidence] + [e for o in record.officials for e in o.evidence]
+    evidence += [e for s in record.sectors for e in s.evidence] + record.date.evidence
+    for item in evidence:
+        assert article.text[item.start:item.end] == item.text
