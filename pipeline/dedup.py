@@ -2,10 +2,11 @@
 
 Two records are the same event when they name the same parties and their dates agree (the same
 day give or take one, since outlets get the day wrong; a date without a year agrees on month and
-day; a missing date agrees with any). Records are first blocked by their set of parties, and
-within a block only records whose party names `rapidfuzz.process.extract` finds alike and whose
-dates are close are compared, so the work grows with the size of the blocks, not with the square
-of the corpus. Different events between the same parties (other dates) stay apart.
+day; a missing date agrees with any). Records are first blocked by their set of parties; within
+a block `rapidfuzz.process.extract` compares each distinct spelling of the party names with the
+others, and the records of two alike spellings are linked by date: full dates only with their
+neighbours in time, so a block costs about its size, not its square. Different events between the
+same parties (other dates) stay apart.
 """
 from __future__ import annotations
 
@@ -30,8 +31,16 @@ def party_key(party: Party) -> str:
     return party.code or f"{party.country}:{fold(party.name)}"
 
 
-def _party_signature(record: EventRecord) -> str:
-    return " | ".join(sorted(fold(p.name) for p in record.parties))
+def _party_signatures(records: list[EventRecord]) -> list[str]:
+    """Each record's folded party names, sorted; a name recurs in many records, so it is folded once."""
+    folded: dict[str, str] = {}
+
+    def fold_once(name: str) -> str:
+        if name not in folded:
+            folded[name] = fold(name)
+        return folded[name]
+
+    return [" | ".join(sorted(fold_once(p.name) for p in record.parties)) for record in records]
 
 
 def _parse(day: Optional[str]) -> tuple[Optional[date], Optional[str]]:
@@ -58,23 +67,57 @@ def dates_agree(a: Optional[str], b: Optional[str]) -> bool:
 
 
 def group_same_events(records: list[EventRecord]) -> list[list[int]]:
-    """Indexes of the records that report one event, group by group, in input order."""
+    """Indexes of the records that report one event, group by group, in input order.
+
+    Two records are linked when their party signatures are alike and their dates agree, and a group
+    holds the records that links join, directly or through others. Records with one signature are
+    alike with each other, so signatures are compared once per distinct pair, and the records of
+    each alike pair are then linked by their dates alone.
+    """
     blocks: dict[frozenset[str], list[int]] = defaultdict(list)
     for i, record in enumerate(records):
         blocks[frozenset(party_key(p) for p in record.parties)].append(i)
+    signatures = _party_signatures(records)
     groups = UnionFind(len(records))
     for members in blocks.values():
         if len(members) < 2:
             continue
-        signatures = [_party_signature(records[i]) for i in members]
-        for position, i in enumerate(members):
-            alike = process.extract(signatures[position], signatures, scorer=fuzz.token_sort_ratio,
+        by_signature: dict[str, list[int]] = defaultdict(list)
+        for i in members:
+            by_signature[signatures[i]].append(i)
+        distinct = list(by_signature)
+        for position, signature in enumerate(distinct):
+            # the signature itself and those after it: each alike pair once
+            alike = process.extract(signature, distinct[position:], scorer=fuzz.token_sort_ratio,
                                     score_cutoff=SAME_PARTIES_SCORE, limit=None)
-            for _, _, other in alike:
-                j = members[other]
-                if j < i and dates_agree(records[i].date.start, records[j].date.start):
-                    groups.union(i, j)
+            for other, _, _ in alike:
+                pair = by_signature[signature] + (by_signature[other] if other != signature else [])
+                _link_agreeing_dates(groups, pair, records)
     return groups.groups()
+
+
+def _link_agreeing_dates(groups: UnionFind, indexes: list[int], records: list[EventRecord]) -> None:
+    """Joins the records among `indexes` whose dates agree, into the same groups as comparing every
+    pair would, but comparing each full date only with its neighbours in time."""
+    starts = {i: records[i].date.start for i in indexes}
+    parsed = {i: _parse(start) for i, start in starts.items()}
+    undated = [i for i in indexes if parsed[i][1] is None]
+    if undated:  # it agrees with every date, so all of them are one group
+        for i in indexes:
+            groups.union(i, undated[0])
+        return
+    # Full dates agree when at most MAX_DAY_GAP days apart: on a line, so the chain of consecutive
+    # days that close joins exactly what every pair would.
+    by_day = sorted((parsed[i][0], i) for i in indexes if parsed[i][0] is not None)
+    for (day, i), (next_day, j) in zip(by_day, by_day[1:]):
+        if (next_day - day).days <= MAX_DAY_GAP:
+            groups.union(i, j)
+    # A date without its year agrees by month and day in the other's year: no single line, and rare
+    yearless = [i for i in indexes if parsed[i][0] is None]
+    for i in yearless:
+        for j in indexes:
+            if j != i and dates_agree(starts[i], starts[j]):
+                groups.union(i, j)
 
 
 def merge_records(records: list[EventRecord]) -> list[EventRecord]:

@@ -236,3 +236,41 @@ def test_merged_record_has_at_most_one_host():
     assert len(merged) == 1
     assert [p.role for p in merged[0].parties].count("host") == 1
     assert {p.name: p.role for p in merged[0].parties} == {"Kota Semarang": "host", "Kabupaten Banyuwangi": "guest"}
+
+
+def test_a_chain_of_days_one_apart_is_one_event_in_any_order():
+    # the 13th and the 15th are two days apart, joined through the 14th
+    days = ["2025-03-13", "2025-03-14", "2025-03-15"]
+    for order in (days, days[::-1], [days[2], days[0], days[1]]):
+        merged = merge_records([record(f"doc-{day}", day) for day in order])
+        assert [sorted(doc_ids(r)) for r in merged] == [["doc-2025-03-13", "doc-2025-03-14", "doc-2025-03-15"]]
+    apart = merge_records([record("a", "2025-03-13"), record("b", "2025-03-15"), record("c", "2025-03-17")])
+    assert [doc_ids(r) for r in apart] == [["a"], ["b"], ["c"]]
+
+
+def test_an_undated_record_joins_every_dated_one_of_its_parties():
+    merged = merge_records([record("march", "2025-03-13"), record("may", "2025-05-20"), record("undated", None),
+                            record("other-parties", "2025-03-13", parties=(SEMARANG, SURABAYA))])
+    assert [sorted(doc_ids(r)) for r in merged] == [["march", "may", "undated"], ["other-parties"]]
+
+
+def test_a_date_without_year_joins_full_dates_of_different_years():
+    merged = merge_records([record("2024", "2024-03-15"), record("2025", "2025-03-13"), record("no-year", "--03-14"),
+                            record("later", "2025-03-16")])
+    assert [sorted(doc_ids(r)) for r in merged] == [["2024", "2025", "no-year"], ["later"]]
+
+
+def spelled(semarang: str, banyuwangi: str) -> tuple[dict, dict]:
+    return {**SEMARANG, "name": semarang}, {**BANYUWANGI, "name": banyuwangi}
+
+
+def test_alike_spellings_join_only_through_a_record_alike_with_both():
+    # 'Semarang'+'Banyuwangi' is alike with 'Semarang'+'Kab. Banyuwangi', which is alike with
+    # 'Kota Semarang'+'Kab. Banyuwangi'; the first and the last are not alike with each other
+    short = record("short", "2025-03-13", parties=spelled("Semarang", "Banyuwangi"))
+    longer = record("longer", "2025-03-13", parties=spelled("Kota Semarang", "Kab. Banyuwangi"))
+    assert len(merge_records([short, longer])) == 2
+    between = record("between", "2025-03-14", parties=spelled("Semarang", "Kab. Banyuwangi"))
+    assert [sorted(doc_ids(r)) for r in merge_records([short, longer, between])] == [["between", "longer", "short"]]
+    other_day = record("between", "2025-03-20", parties=spelled("Semarang", "Kab. Banyuwangi"))
+    assert len(merge_records([short, longer, other_day])) == 3
