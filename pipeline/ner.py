@@ -10,9 +10,10 @@ A third component, `local_region_aliases`, adds the short names an article defin
 (`Kabupaten Tanah Laut (Tala)` ... `DPRD Tala`). Each span's `id_` says what it stands for; the
 extractors read these spans.
 
-The statistical NER (PER, ORG, LOC) finds what no list holds: names without a title beside them,
-places no gazetteer has. Two backends give it: `spacy` (the project's CNN model in models/ner-spacy,
-the default) and `stanza` (Stanza's tokeniser, sentence splitter and NER, models/ner-stanza). One
+The statistical NER (PER, ORG, LOC) finds what no list holds: names the rules cannot read (`I Made
+Suardana`), places no gazetteer has. Two backends give it: `spacy` (the project's CNN model in
+models/ner-spacy, the default, run over the sentences that hold a title) and `stanza` (Stanza's
+tokeniser, sentence splitter and NER over the whole text, models/ner-stanza). One
 stage, `resolve_entities`, merges rules and statistics into `doc.ents`: a gazetteer place is a LOC
 whatever the model says, and a model entity never covers a title, an anchor or a place.
 """
@@ -154,10 +155,35 @@ def pattern_tokenizer() -> Tokenizer:
     return blank_pipeline().tokenizer
 
 
-def _spacy_ner_model() -> Language:
-    if not (SPACY_NER_MODEL / "config.cfg").is_file():
-        raise FileNotFoundError(f"no NER model in {SPACY_NER_MODEL}: train one with `python cli.py train-ner`")
-    return spacy.load(SPACY_NER_MODEL)
+NAME_TERM_LABELS = ("TITLE", "DPRD_BODY")
+
+
+class TitledSentenceNer:
+    """The project's spaCy NER model, run over the sentences that hold a title.
+
+    Those are the sentences whose names the extractors read; the model costs more than all the
+    rules together, so the rest of an article is left to the rules. Each sentence is tagged as a
+    document of the model's own vocabulary, and its entities are carried back by token position.
+    """
+
+    def __init__(self, model_dir: Path = SPACY_NER_MODEL):
+        if not (Path(model_dir) / "config.cfg").is_file():
+            raise FileNotFoundError(f"no NER model in {model_dir}: train one with `python cli.py train-ner`")
+        self.model = spacy.load(model_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = sorted({doc[s.start].sent.start for s in doc.spans[TERMS_KEY] if s.label_ in NAME_TERM_LABELS})
+        sentences = [doc[start].sent for start in starts]
+        tagged = self.model.pipe(Doc(self.model.vocab, words=[t.text for t in sentence],
+                                     spaces=[bool(t.whitespace_) for t in sentence]) for sentence in sentences)
+        doc.ents = [Span(doc, sentence.start + e.start, sentence.start + e.end, label=e.label_)
+                    for sentence, sub in zip(sentences, tagged) for e in sub.ents]
+        return doc
+
+
+@Language.factory("titled_sentence_ner")
+def make_titled_sentence_ner(nlp: Language, name: str) -> TitledSentenceNer:
+    return TitledSentenceNer()
 
 
 def build_nlp(backend: str = DEFAULT_BACKEND) -> Language:
@@ -180,13 +206,14 @@ def build_nlp(backend: str = DEFAULT_BACKEND) -> Language:
                          config={"spans_key": TERMS_KEY, "phrase_matcher_attr": "LOWER", "spans_filter": longest})
     terms.add_patterns(_government_term_patterns())
     if backend == "spacy":
-        nlp.add_pipe("ner", name="statistical_ner", source=_spacy_ner_model())
         nlp.add_pipe("sentencizer")
+        nlp.add_pipe("paragraph_sentences")
+        nlp.add_pipe("titled_sentence_ner")
     else:
         from .ner_stanza import stanza_tokenizer
 
         nlp.tokenizer = stanza_tokenizer(nlp.vocab)
-    nlp.add_pipe("paragraph_sentences")
+        nlp.add_pipe("paragraph_sentences")
     nlp.add_pipe("resolve_entities")
     return nlp
 
