@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -19,6 +20,7 @@ from pipeline.schema import EventRecord
 app = typer.Typer(add_completion=False, no_args_is_help=False,
                   help="Indonesian regional news in, deduplicated inter-government cooperation events out.")
 
+Backend = Enum("Backend", {name: name for name in BACKENDS}, type=str)  # the choices of --backend
 DEFAULT_INPUT = Path("data/raw")
 DEFAULT_OUTPUT = Path("data/out")
 
@@ -33,7 +35,9 @@ def run(input_dir: Path = typer.Argument(DEFAULT_INPUT, help="Folder of articles
         max_file_mb: float = typer.Option(Limits.max_file_bytes / 1e6, "--max-file-mb", min=0,
                                           help="Files larger than this many megabytes are skipped (hashed, never parsed)."),
         max_article_chars: int = typer.Option(Limits.max_article_chars, "--max-article-chars", min=1,
-                                              help="Articles with more characters of text than this are skipped.")) -> None:
+                                              help="Articles with more characters of text than this are skipped."),
+        backend: Backend = typer.Option(DEFAULT_BACKEND, "--backend",
+                                        help="NER backend: spacy (default) or stanza (needs the stanza extra).")) -> None:
     """Extract and merge the cooperation events of every article under INPUT_DIR.
 
     Exit code: 0 when no file failed, 1 when any file failed (see manifest.jsonl), 2 when the run
@@ -54,7 +58,10 @@ def run(input_dir: Path = typer.Argument(DEFAULT_INPUT, help="Folder of articles
             progress.advance(task)
             progress.refresh()
         try:
-            result = run_pipeline(input_dir, out, progress=advance, limits=limits)
+            result = run_pipeline(input_dir, out, progress=advance, limits=limits, backend=backend.value)
+        except (ImportError, FileNotFoundError) as error:  # the backend's package or model is missing
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(2)
         except OSError as error:
             typer.echo(f"error: cannot write the output in {out}: {error}", err=True)
             raise typer.Exit(2)
@@ -87,7 +94,7 @@ def evaluate(gold: Path = typer.Option(..., "--gold", help="Folder of gold JSON 
 
 
 @app.command("train-ner")
-def train_ner(backend: str = typer.Option(DEFAULT_BACKEND, "--backend", help="spacy or stanza."),
+def train_ner(backend: Backend = typer.Option(DEFAULT_BACKEND, "--backend", help="spacy or stanza."),
               corpora: Optional[Path] = typer.Option(None, "--corpora", help="Folder of the NER corpora "
                                                      "(default: $KERJASAMA_NER_CORPORA or ../shared/datasets/ner)."),
               output: Optional[Path] = typer.Option(None, "--output", help="Where the model goes (default: models/)."),
@@ -96,17 +103,14 @@ def train_ner(backend: str = typer.Option(DEFAULT_BACKEND, "--backend", help="sp
               max_steps: Optional[int] = typer.Option(None, "--max-steps", help="spaCy: stop after this many steps.")) -> None:
     """Train the Indonesian NER (PER, ORG, LOC) from the labelled corpora and write it to models/."""
     try:
-        if backend == "spacy":
+        if backend is Backend.spacy:
             from pipeline.ner_training import train_spacy_ner
 
             written = train_spacy_ner(output, corpora=only or None, corpora_folder=corpora, max_steps=max_steps)
-        elif backend == "stanza":
+        else:
             from pipeline.ner_stanza import train_stanza
 
-            written = train_stanza(**({"output_dir": output} if output else {}), corpora=only or None,
-                                   corpora_folder=corpora)
-        else:
-            raise ValueError(f"unknown backend {backend!r}: choose one of {', '.join(BACKENDS)}")
+            written = train_stanza(output, corpora=only or None, corpora_folder=corpora)
     except (FileNotFoundError, ValueError, ImportError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2)

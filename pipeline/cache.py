@@ -5,9 +5,9 @@ finished and does only the rest; the final merge then sees the same per-file res
 order, so the output is byte for byte that of an uninterrupted run. A later run over unchanged
 files costs only their hashing.
 
-A result is keyed by what it depends on: the pipeline's code and data (`pipeline_version`), the
-file's path (its doc id comes from the name), the SHA-256 of its bytes and of its sidecar's, and
-the article length limit. SQLite commits each result atomically, so a kill leaves whole results.
+A result is keyed by what it depends on: the pipeline's code, data and models (`pipeline_version`),
+the file's path (its doc id comes from the name), the SHA-256 of its bytes and of its sidecar's,
+the article length limit and the NER backend. SQLite commits each result atomically, so a kill leaves whole results.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from typing import Optional
 
 from pydantic import TypeAdapter
 
+from .ner import MODELS_DIR
 from .schema import EventRecord, FileReport
 
 CACHE_FILE = ".kerjasama-cache.sqlite"
@@ -30,16 +31,17 @@ _RECORDS = TypeAdapter(list[EventRecord])
 
 @lru_cache(maxsize=1)
 def pipeline_version() -> str:
-    """A digest of every module and data file of the pipeline and of the spaCy version, so that a
-    change to any of them invalidates old results without anyone having to remember a number."""
+    """A digest of every module, data file and NER model of the pipeline and of the spaCy version, so
+    that a change to any of them invalidates old results without anyone having to remember a number."""
     digest = hashlib.sha256(metadata.version("spacy").encode())
-    for path in sorted([*_PACKAGE.glob("*.py"), *_PACKAGE.glob("data/*.json")]):
-        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    models = [path for path in MODELS_DIR.rglob("*") if path.is_file()]
+    for path in sorted([*_PACKAGE.glob("*.py"), *_PACKAGE.glob("data/*.json"), *models]):
+        digest.update(path.relative_to(_PACKAGE.parent).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
-def result_key(path: str, content_hash: str, sidecar_hash: Optional[str], max_article_chars: int) -> str:
-    parts = [pipeline_version(), path, content_hash, sidecar_hash, max_article_chars]
+def result_key(path: str, content_hash: str, sidecar_hash: Optional[str], max_article_chars: int, backend: str) -> str:
+    parts = [pipeline_version(), path, content_hash, sidecar_hash, max_article_chars, backend]
     return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
 
 

@@ -13,7 +13,7 @@ from .extract_event import classify_event, event_sentence_starts
 from .extract_officials import find_official_mentions, merge_officials
 from .extract_parties import MIN_PARTIES, assign_roles, find_mentions, select_parties
 from .extract_sectors import extract_sectors
-from .ner import annotate
+from .ner import DEFAULT_BACKEND, annotate
 from .schema import Article, EventRecord, Source
 
 
@@ -46,11 +46,12 @@ def provisional_event_id(doc_id: str) -> str:
     return "doc-" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:16]
 
 
-def extract_record(article: Article) -> Optional[EventRecord]:
+def extract_record(article: Article, backend: str = DEFAULT_BACKEND) -> Optional[EventRecord]:
     """The event a cleaned article reports, if any."""
-    return record_from_doc(article, annotate(article.text))
+    return record_from_doc(article, annotate(article.text, backend))
 
 
-def extract_from_text(text: str, doc_id: str = "text", published: Optional[date] = None) -> Optional[EventRecord]:
+def extract_from_text(text: str, doc_id: str = "text", published: Optional[date] = None,
+                      backend: str = DEFAULT_BACKEND) -> Optional[EventRecord]:
     """For a notebook: the event one piece of raw article text reports, if any, as `run` would see it."""
-    return extract_record(Article(doc_id=doc_id, text=clean_text(text), published=published))
+    return extract_record(Article(doc_id=doc_id, text=clean_text(text), published=published), backend)

@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from .ner_bench import TokenSpan
-from .ner_corpus import TaggedSentence, corpus_names, read_split
+from .ner_corpus import TaggedSentence, corpus_names, default_training_corpora, read_split
 from .knowledge import load_data
 from .ner_training import MODELS_DIR, replace_dir
 
@@ -157,19 +157,20 @@ def one_torch_thread():
         torch.set_num_threads(threads)
 
 
-def train_stanza(output_dir: Path = STANZA_MODEL, corpora: Optional[Sequence[str]] = None,
+def train_stanza(output_dir: Optional[Path] = None, corpora: Optional[Sequence[str]] = None,
                  corpora_folder: Optional[Path] = None, size: StanzaTrainingSize = StanzaTrainingSize()) -> Path:
     """Train vectors, tokenizer and NER on the corpora's train splits (dev splits pick the best step); write `output_dir`.
 
     The tokenizer learns only from the cased corpora: a lower-cased one hides where its sentences end.
     """
+    output_dir = Path(output_dir or STANZA_MODEL)
     # Importing Stanza's training entry points turns its logging to DEBUG for the whole process: put it back.
     stanza_logger = logging.getLogger("stanza")
     level = stanza_logger.level
     from stanza.models import ner_tagger, tokenizer
     stanza_logger.setLevel(level)
 
-    corpora = list(corpora or corpus_names())
+    corpora = list(corpora or default_training_corpora())
     cased = [c for c in corpora if load_data("ner_corpora")["corpora"][c]["cased"]]
     if not cased:
         raise ValueError(f"the Stanza tokenizer learns where sentences end from capitals: add a cased corpus to {corpora}")
@@ -177,7 +178,8 @@ def train_stanza(output_dir: Path = STANZA_MODEL, corpora: Optional[Sequence[str
         work_dir, model_dir = Path(work), Path(work) / "model"
         model_dir.mkdir()
         train_sentences = _sentences(corpora, "train", corpora_folder, size)
-        build_pretrain(train_sentences, model_dir / PRETRAIN_FILE, size)
+        # the vectors learn from all the text there is, the lower-cased corpus too (its case restored)
+        build_pretrain(_sentences(corpus_names(), "train", corpora_folder, size), model_dir / PRETRAIN_FILE, size)
 
         for split in ("train", "dev"):
             write_tokenizer_data(_sentences(cased, split, corpora_folder, size),

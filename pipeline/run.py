@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple, Optional, Union
 
@@ -22,7 +23,7 @@ from .dedup import merge_records
 from .export import EVENTS_FILE, MANIFEST_FILE, SUMMARY_FILE, remove_stale_temporaries, write_json, write_jsonl
 from .extract import record_from_doc
 from .ingest import DEFAULT_MAX_BYTES, FileBytes, file_report, list_input_files, load_file, parse_file
-from .ner import shared_nlp
+from .ner import DEFAULT_BACKEND, shared_nlp
 from .schema import EventRecord, FileReport, FileStatus
 from .workers import WorkerPool
 
@@ -74,6 +75,7 @@ class _FileTask:
 
     loaded: FileBytes
     max_article_chars: int
+    backend: str
 
 
 def extract_file(task: _FileTask) -> tuple[FileReport, list[EventRecord]]:
@@ -94,7 +96,8 @@ def extract_file(task: _FileTask) -> tuple[FileReport, list[EventRecord]]:
                             f"{task.max_article_chars} (no news article is that long).")
         elif text.strip():
             cleaned.append(article.model_copy(update={"text": text}))
-    for doc, article in shared_nlp().pipe(((a.text, a) for a in cleaned), as_tuples=True, batch_size=NLP_BATCH_SIZE):
+    for doc, article in shared_nlp(task.backend).pipe(((a.text, a) for a in cleaned), as_tuples=True,
+                                                      batch_size=NLP_BATCH_SIZE):
         try:
             record = record_from_doc(article, doc)
         except Exception as error:  # one article's failure must not cost the file's other articles
@@ -128,8 +131,8 @@ class _Pending(NamedTuple):
     content_hash: str
 
 
-def _process(input_dir: Path, limits: Limits, progress: Optional[ProgressCallback],
-             cache: Optional[ResultCache], exclude: Optional[Path] = None) -> RunResult:
+def _process(input_dir: Path, limits: Limits, progress: Optional[ProgressCallback], cache: Optional[ResultCache],
+             backend: str, exclude: Optional[Path] = None) -> RunResult:
     input_dir = Path(input_dir)
     if not input_dir.is_dir():
         raise NotADirectoryError(f"input folder not found: {input_dir}")
@@ -150,14 +153,14 @@ def _process(input_dir: Path, limits: Limits, progress: Optional[ProgressCallbac
                 continue
             key = None
             if cache is not None:
-                key = result_key(str(path), loaded.content_hash, loaded.sidecar_hash, limits.max_article_chars)
+                key = result_key(str(path), loaded.content_hash, loaded.sidecar_hash, limits.max_article_chars, backend)
                 saved = cache.get(key)
                 if saved is not None:
                     done(index, *saved)
                     continue
-            yield _Pending(index, key, loaded.content_hash), _FileTask(loaded, limits.max_article_chars)
+            yield _Pending(index, key, loaded.content_hash), _FileTask(loaded, limits.max_article_chars, backend)
 
-    with WorkerPool(extract_file, timeout_s=limits.file_timeout_s, prepare=shared_nlp) as pool:
+    with WorkerPool(extract_file, timeout_s=limits.file_timeout_s, prepare=partial(shared_nlp, backend)) as pool:
         for pending, outcome in pool.map_unordered(to_extract()):
             if not outcome.ok:
                 # Not checkpointed: a time-out or a crash may not happen again, so a rerun retries the file.
@@ -174,13 +177,13 @@ def _process(input_dir: Path, limits: Limits, progress: Optional[ProgressCallbac
 
 
 def process_folder(input_dir: Path, progress: Optional[ProgressCallback] = None,
-                   limits: Limits = Limits()) -> RunResult:
+                   limits: Limits = Limits(), backend: str = DEFAULT_BACKEND) -> RunResult:
     """Every article under `input_dir` read, its event extracted, and same events merged."""
-    return _process(input_dir, limits, progress, cache=None)
+    return _process(input_dir, limits, progress, cache=None, backend=backend)
 
 
 def run(input_dir: Path, out_dir: Path, progress: Optional[ProgressCallback] = None,
-        limits: Limits = Limits()) -> RunResult:
+        limits: Limits = Limits(), backend: str = DEFAULT_BACKEND) -> RunResult:
     """`process_folder`, then `events.jsonl`, `manifest.jsonl` and `summary.json` in `out_dir`.
 
     Each file's result is checkpointed in `out_dir` as it is done; run again after an interruption,
@@ -191,7 +194,7 @@ def run(input_dir: Path, out_dir: Path, progress: Optional[ProgressCallback] = N
     outputs = (EVENTS_FILE, MANIFEST_FILE, SUMMARY_FILE)
     remove_stale_temporaries(out_dir, outputs)  # left by a run killed while writing
     with ResultCache(out_dir / CACHE_FILE) as cache:
-        result = _process(input_dir, limits, progress, cache, exclude=out_dir)
+        result = _process(input_dir, limits, progress, cache, backend, exclude=out_dir)
     write_jsonl(out_dir / EVENTS_FILE, result.records)
     write_jsonl(out_dir / MANIFEST_FILE, result.reports)
     write_json(out_dir / SUMMARY_FILE, result.summary())

@@ -113,3 +113,17 @@ def test_the_shipped_model_splits_sentences(shipped_tokenizer):
 def test_the_shipped_model_tags_corpus_tokens():
     (spans,) = StanzaNer().tag([["Gubernur", "Jawa", "Barat", "Ridwan", "Kamil", "tiba", "di", "Bandung", "."]])
     assert (3, 5, "PER") in spans and (7, 8, "LOC") in spans
+
+
+def test_the_pipeline_runs_on_the_stanza_backend_with_the_same_parties():
+    from pipeline import extract_from_text
+    from pipeline.clean import clean_text
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "raw" / "jabarnews-20250519-bogor-jeonju-sister-city.txt"
+    text = sample.read_text(encoding="utf-8")
+    by_spacy, by_stanza = extract_from_text(text, "a1"), extract_from_text(text, "a1", backend="stanza")
+    assert by_stanza is not None and by_spacy is not None
+    assert [(p.name, p.role) for p in by_stanza.parties] == [(p.name, p.role) for p in by_spacy.parties]
+    assert by_stanza.type == by_spacy.type and by_stanza.date.start == by_spacy.date.start
+    cleaned = clean_text(text)  # evidence offsets are into the cleaned text, on either backend
+    assert by_stanza.officials and all(cleaned[e.start:e.end] == e.text for o in by_stanza.officials for e in o.evidence)
