@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .knowledge import load_data
 from .schema import Evidence
@@ -84,8 +84,7 @@ def classify_event(doc: Doc, doc_id: str,
             # across two sentences
             parties_seen = in_sentence if kind == "agreement" else near_cue
             if parties_seen >= MIN_PARTIES_NEAR_CUE and patterns[kind].search(text):
-                evidence[kind].append(Evidence(doc_id=doc_id, start=sent.start_char, end=sent.end_char,
-                                               text=sent.text.strip()))
+                evidence[kind].append(_sentence_evidence(sent, doc_id))
     for kind in CUE_PRIORITY:
         if evidence[kind]:
             return EventClass(load_data("cues")["type_of_cue"].get(kind, kind), evidence[kind][:3], kind)
@@ -111,3 +110,9 @@ def event_sentence_starts(doc: Doc) -> set[int]:
     """Character offsets of the sentences that carry any event cue (planned or done)."""
     patterns = _cue_patterns()
     return {sent.start_char for sent in doc.sents if any(patterns[k].search(sent.text) for k in CUE_PRIORITY)}
+
+
+def _sentence_evidence(sent: Span, doc_id: str) -> Evidence:
+    """The sentence without the whitespace around it, with offsets that still slice the text to it."""
+    start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    return Evidence(doc_id=doc_id, start=start, end=start + len(sent.text.strip()), text=sent.text.strip())

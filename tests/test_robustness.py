@@ -62,6 +62,6 @@ def test_mutated_articles_give_a_record_or_none_with_true_evidence(raw):
     if record is None:
         return
     evidence = [e for p in record.parties for e in p.evidence] + [e for o in record.officials for e in o.evidence]
-    evidence += [e for s in record.sectors for e in s.evidence] + record.date.evidence
+    evidence += [e for s in record.sectors for e in s.evidence] + record.date.evidence + record.evidence
     for item in evidence:
         assert article.text[item.start:item.end] == item.text
