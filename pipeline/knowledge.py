@@ -33,6 +33,7 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=None)
 def honorifics() -> frozenset[str]:
     """Folded tokens that are titles, degrees or forms of address, never part of a name."""
     return frozenset(load_data("normalize")["honorifics"]) | frozenset(load_data("titles")["honorifics_extra"])

@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple, Optional, Union
 
+from . import prefilter
 from .cache import CACHE_FILE, ResultCache, result_key
 from .clean import clean_text
 from .dedup import merge_records
@@ -94,7 +95,9 @@ def extract_file(task: _FileTask) -> tuple[FileReport, list[EventRecord]]:
         if len(text) > task.max_article_chars:
             too_long.append(f"Article {article.doc_id} has {len(text)} characters of text, over the limit of "
                             f"{task.max_article_chars} (no news article is that long).")
-        elif text.strip():
+        elif text.strip() and (task.backend != "spacy" or prefilter.screen(text)):
+            # The screen rejects only articles the extractors would give no record; its clauses follow
+            # the spaCy backend's sentence splitting, so Stanza's articles all go to the NLP stage.
             cleaned.append(article.model_copy(update={"text": text}))
     for doc, article in shared_nlp(task.backend).pipe(((a.text, a) for a in cleaned), as_tuples=True,
                                                       batch_size=NLP_BATCH_SIZE):
@@ -121,6 +124,14 @@ def extract_file(task: _FileTask) -> tuple[FileReport, list[EventRecord]]:
     if status == "no_event" and not reason:
         reason = "no inter-government event reported"
     return report.model_copy(update={"status": status, "reason": reason}), records
+
+
+def prepare_worker(backend: str) -> None:
+    """What every file needs, built once per process before the first file: the NLP pipeline and,
+    for the spaCy backend, the prefilter's tables."""
+    shared_nlp(backend)
+    if backend == "spacy":
+        prefilter.prepare()
 
 
 class _Pending(NamedTuple):
@@ -160,7 +171,7 @@ def _process(input_dir: Path, limits: Limits, progress: Optional[ProgressCallbac
                     continue
             yield _Pending(index, key, loaded.content_hash), _FileTask(loaded, limits.max_article_chars, backend)
 
-    with WorkerPool(extract_file, timeout_s=limits.file_timeout_s, prepare=partial(shared_nlp, backend)) as pool:
+    with WorkerPool(extract_file, timeout_s=limits.file_timeout_s, prepare=partial(prepare_worker, backend)) as pool:
         for pending, outcome in pool.map_unordered(to_extract()):
             if not outcome.ok:
                 # Not checkpointed: a time-out or a crash may not happen again, so a rerun retries the file.

@@ -1,4 +1,5 @@
 """Prefilter: it passes every article with an event and sets most ordinary news aside, never one with a record."""
+import importlib
 import json
 from pathlib import Path
 
@@ -6,7 +7,7 @@ import pytest
 
 from pipeline import extract_from_text
 from pipeline.clean import clean_text
-from pipeline.ingest import list_input_files, read_file
+from pipeline.ingest import list_input_files, load_file, read_file
 from pipeline.knowledge import load_data
 from pipeline.prefilter import CLAUSE_BREAKS, screen
 from pipeline.synthetic import generate_corpus
@@ -75,3 +76,17 @@ def test_most_ordinary_news_is_set_aside_and_no_event_report(synthetic):
     rejected = sum(not screen(clean_text(a.text)) for a in ordinary)
     assert rejected / len(ordinary) >= 0.6
     assert all(screen(clean_text(a.text)) for a in synthetic if a.kind == "event")
+
+
+def test_the_run_sends_no_rejected_article_to_the_nlp_stage(tmp_path, monkeypatch):
+    run_module = importlib.import_module("pipeline.run")  # `pipeline.run` is also the function
+
+    class NoArticleExpected:
+        def pipe(self, items, **_options):
+            assert list(items) == [], "a rejected article reached the NLP stage"
+            return iter(())
+
+    (tmp_path / "cabai.txt").write_text("Sebuah artikel tentang harga cabai di pasar.", encoding="utf-8")
+    monkeypatch.setattr(run_module, "shared_nlp", lambda backend: NoArticleExpected())
+    report, records = run_module.extract_file(run_module._FileTask(load_file(tmp_path / "cabai.txt", 10_000), 10_000, "spacy"))
+    assert (report.status, records) == ("no_event", [])
