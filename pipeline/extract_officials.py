@@ -29,6 +29,8 @@ from .ner import PLACES_KEY, TERMS_KEY
 from .schema import Evidence, Official
 
 MAX_NAME_TOKENS = 5
+MAX_LEADER_POST_TOKENS = 8
+POST_CONNECTORS = {"and", "of", "dan", "&", "for", "the"}
 MAX_UNIT_TOKENS = 10
 UNIT_CONNECTORS = {"dan", "&", "serta"}
 SAME_PERSON_RATIO = 88
@@ -262,7 +264,71 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
         found.append(OfficialMention(name=name, position=position, region_key=region_key, single=single,
                                      region_stated=region_mention is not None,
                                      start_char=span.start_char, end_char=span.end_char, text=span.text))
+    return found + _delegation_leaders(doc, mentions, party_keys, term_starts)
+
+
+def _delegation_leaders(doc: Doc, mentions: list[Mention], party_keys: set[str], term_starts: set[int]) -> list[OfficialMention]:
+    """The head of a delegation whose post no title list holds, the post being the capitalised words
+    between the marker and the person the statistical NER finds: `Rombongan dipimpin Wethouder
+    (anggota dewan eksekutif kota) Zwolle, Mr. Jan-Willem de Vries`, `delegasi Tono City yang
+    dipimpin oleh General Affairs and Planning Division Hidetomo Suzuki`.
+
+    The person belongs to the party named in the post (`Zwolle`), else to the party named last
+    before the marker in its sentence (`delegasi Tono City`). A post that the title list knows
+    (`dipimpin Wakil Bupati ...`) is left to the titles.
+    """
+    persons = {e.start: e for e in doc.ents if e.label_ == "PER"}
+    mention_by_token = {doc.char_span(m.start_char, m.end_char, alignment_mode="expand").start: m for m in mentions}
+    found = []
+    for marker in doc.spans[TERMS_KEY]:
+        if marker.label_ != "LEADER" or marker.end in term_starts:
+            continue
+        window_end = min(marker.sent.end, marker.end + MAX_LEADER_POST_TOKENS + MAX_NAME_TOKENS)
+        person = next((persons[i] for i in range(marker.end + 1, window_end) if i in persons), None)
+        if person is None:
+            continue
+        post, region_mention = _leader_post(doc[marker.end:person.start], mention_by_token)
+        if not post:
+            continue
+        if region_mention is None:
+            before = [m for m in mentions if marker.sent.start_char <= m.start_char < marker.start_char]
+            region_mention = before[-1] if before else None
+        region_key = region_mention.region.key if region_mention else None
+        tokens = [t for t in person if not _is_honorific(t)]
+        if region_key not in party_keys or not tokens:
+            continue
+        span = doc[marker.end:tokens[-1].i + 1]
+        found.append(OfficialMention(name=doc[tokens[0].i:tokens[-1].i + 1].text, position=post, region_key=region_key,
+                                     single=False, region_stated=True, start_char=span.start_char,
+                                     end_char=span.end_char, text=span.text))
     return found
+
+
+def _leader_post(words: Span, mention_by_token: dict[int, Mention]) -> tuple[Optional[str], Optional[Mention]]:
+    """The post in the words between a leader marker and the person, and the party named in it.
+
+    Asides in brackets, honorifics and punctuation are left out; the post ends where a party is
+    named. Any word that is neither capitalised nor a connector means this is not a post."""
+    post, region_mention, index = [], None, words.start
+    doc = words.doc
+    while index < words.end:
+        token = doc[index]
+        if token.text == "(":
+            index = _skip_parenthetical(doc, index, MAX_LEADER_POST_TOKENS)
+            continue
+        if index in mention_by_token:
+            region_mention = mention_by_token[index]
+            break
+        if token.is_punct or _is_honorific(token):
+            index += 1
+            continue
+        if not (token.is_title or token.is_upper or token.lower_ in POST_CONNECTORS) or len(post) >= MAX_LEADER_POST_TOKENS:
+            return None, None
+        post.append(token.text)
+        index += 1
+    while post and post[-1].lower() in POST_CONNECTORS:
+        post.pop()
+    return (" ".join(post) or None), region_mention
 
 
 DPRD_BODY_BEFORE = re.compile(r"\b(komisi\s+(?:[ivx]{1,4}|\d{1,2}|[a-e])|badan\s+\w+|fraksi\s+\w+)\s+$", re.IGNORECASE)
@@ -284,10 +350,10 @@ def _dprd_body_region(position: str, bodies: dict[str, str]) -> Optional[str]:
     return next((region for body, region in bodies.items() if f" {body} dprd" in f" {key}"), None)
 
 
-def _skip_parenthetical(doc: Doc, index: int) -> int:
+def _skip_parenthetical(doc: Doc, index: int, longest: int = 5) -> int:
     """Past a `(DLH)` right at `index`."""
     if index < len(doc) and doc[index].text == "(":
-        close = next((j for j in range(index + 1, min(index + 6, len(doc))) if doc[j].text == ")"), None)
+        close = next((j for j in range(index + 1, min(index + longest + 1, len(doc))) if doc[j].text == ")"), None)
         if close is not None:
             return close + 1
     return index

@@ -3,7 +3,8 @@
 Two `span_ruler` components, fed from the knowledge files and the gazetteers:
 - `government_terms` (case-insensitive): level anchors (`Pemkot`, `Kabupaten`, `DPRD`), titles
   (`Wakil Wali Kota`, `Sekda`), title prefixes (`Pj.`), DPRD bodies, place qualifiers (`Perfektur`),
-  national-government markers (`KBRI`) and embassy words, into `doc.spans["terms"]`;
+  national-government markers (`KBRI`), embassy words and a delegation's leader (`dipimpin oleh`),
+  into `doc.spans["terms"]`;
 - `place_names` (case-sensitive, so that the adjective "malang" is not Kota Malang): Kemendagri region
   names and short names, countries and foreign cities, into `doc.spans["places"]`.
 A third component, `local_region_aliases`, adds the short names an article defines for itself
@@ -52,6 +53,7 @@ def _government_term_patterns() -> list[dict]:
     patterns += [{"label": "QUALIFIER", "pattern": q, "id": q} for q in gazetteer["place_qualifiers"]]
     patterns += [{"label": "NATIONAL", "pattern": m, "id": m} for m in gazetteer["national_markers"]]
     patterns += [{"label": "EMBASSY", "pattern": e, "id": e} for e in gazetteer["country_embassy_anchors"]]
+    patterns += [{"label": "LEADER", "pattern": m, "id": m} for m in titles["delegation_leader_markers"]]
     return patterns
 
 
@@ -155,11 +157,12 @@ def pattern_tokenizer() -> Tokenizer:
     return blank_pipeline().tokenizer
 
 
-NAME_TERM_LABELS = ("TITLE", "DPRD_BODY")
+NAME_TERM_LABELS = ("TITLE", "DPRD_BODY", "LEADER")
 
 
 class TitledSentenceNer:
-    """The project's spaCy NER model, run over the sentences that hold a title.
+    """The project's spaCy NER model, run over the sentences that hold a title or name a delegation's
+    leader (`dipimpin oleh`).
 
     Those are the sentences whose names the extractors read; the model costs more than all the
     rules together, so the rest of an article is left to the rules. Each sentence is tagged as a
@@ -218,9 +221,13 @@ def build_nlp(backend: str = DEFAULT_BACKEND) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=None)
 def shared_nlp(backend: str = DEFAULT_BACKEND) -> Language:
     """One pipeline per backend and process: building the rulers takes a few seconds."""
+    return _built_nlp(backend)  # one cache key per backend, however the caller names it
+
+
+@lru_cache(maxsize=None)
+def _built_nlp(backend: str) -> Language:
     return build_nlp(backend)
 
 

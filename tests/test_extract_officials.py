@@ -119,3 +119,18 @@ def test_name_after_a_unit_and_its_secretariat_and_councillor_honorific():
     text = ("Pemkot Balikpapan dan Pemkab Kutai Kartanegara menggelar pertemuan. Kutai Kartanegara diwakili "
             "Asisten Pemerintahan dan Kesejahteraan Rakyat Sekretariat Daerah, Ahmad Rifani.")
     assert ("Ahmad Rifani", "Asisten Pemerintahan dan Kesejahteraan Rakyat", "Kabupaten Kutai Kartanegara") in officials_of(text)
+
+
+def test_a_delegation_head_with_a_post_no_title_list_holds_is_read_with_the_ner():
+    text = ("Pemerintah Kota Pekalongan menerima kunjungan kerja delegasi Pemerintah Kota Zwolle, Belanda, "
+            "Rabu (3/7/2024). Rombongan dipimpin Wethouder (anggota dewan eksekutif kota) Zwolle, "
+            "Mr. Jan-Willem de Vries. Wali Kota Pekalongan, Afzan Arslan Djunaid, menyambut rombongan.")
+    assert ("Jan-Willem de Vries", "Wethouder", "Zwolle") in officials_of(text)
+
+
+def test_a_delegation_head_with_a_known_title_is_left_to_the_titles():
+    text = ("Rombongan Pemkab Demak yang dipimpin Wakil Bupati Demak, Ali Makhsun, diterima Wali Kota "
+            "Semarang, Hevearita Gunaryanti Rahayu, di Balai Kota Semarang.")
+    officials = officials_of(text)
+    assert ("Ali Makhsun", "Wakil Bupati", "Kabupaten Demak") in officials
+    assert not any(position.startswith("Wakil Bupati Demak") for _, position, _ in officials)
