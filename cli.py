@@ -13,14 +13,16 @@ from pipeline.evaluate import evaluate as evaluate_predictions
 from pipeline.evaluate import format_report
 from pipeline.ingest import list_input_files
 from pipeline.ner import BACKENDS, DEFAULT_BACKEND
-from pipeline.run import Limits
+from pipeline.run import ENGINES, Engine, Limits
 from pipeline.run import run as run_pipeline
 from pipeline.schema import EventRecord
+from pipeline.workers import WorkersUnavailable
 
 app = typer.Typer(add_completion=False, no_args_is_help=False,
                   help="Indonesian regional news in, deduplicated inter-government cooperation events out.")
 
 Backend = Enum("Backend", {name: name for name in BACKENDS}, type=str)  # the choices of --backend
+EngineName = Enum("EngineName", {name: name for name in ENGINES}, type=str)  # the choices of --engine
 DEFAULT_INPUT = Path("data/raw")
 DEFAULT_OUTPUT = Path("data/out")
 
@@ -37,7 +39,14 @@ def run(input_dir: Path = typer.Argument(DEFAULT_INPUT, help="Folder of articles
         max_article_chars: int = typer.Option(Limits.max_article_chars, "--max-article-chars", min=1,
                                               help="Articles with more characters of text than this are skipped."),
         backend: Backend = typer.Option(DEFAULT_BACKEND, "--backend",
-                                        help="NER backend: spacy (default) or stanza (needs the stanza extra).")) -> None:
+                                        help="NER backend: spacy (default) or stanza (needs the stanza extra)."),
+        workers: int = typer.Option(Engine().workers, "--workers", min=1,
+                                    help="Worker processes (default: one per core); with --engine dask and no "
+                                         "--scheduler, the local cluster's."),
+        engine: EngineName = typer.Option("local", "--engine",
+                                          help="local: worker processes on this machine; dask: a Dask cluster."),
+        scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of the Dask scheduler "
+                                                "(tcp://host:8786) for --engine dask; default: a local cluster.")) -> None:
     """Extract and merge the cooperation events of every article under INPUT_DIR.
 
     Exit code: 0 when no file failed, 1 when any file failed (see manifest.jsonl), 2 when the run
@@ -48,6 +57,9 @@ def run(input_dir: Path = typer.Argument(DEFAULT_INPUT, help="Folder of articles
         raise typer.Exit(2)
     limits = Limits(file_timeout_s=file_timeout, max_file_bytes=int(max_file_mb * 1e6),
                     max_article_chars=max_article_chars)
+    if scheduler is not None and engine is not EngineName.dask:
+        typer.echo("error: --scheduler is for --engine dask", err=True)
+        raise typer.Exit(2)
     total = len(list_input_files(input_dir, exclude=out))
     # No auto-refresh: its thread would be running while the run forks its worker processes.
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -58,8 +70,9 @@ def run(input_dir: Path = typer.Argument(DEFAULT_INPUT, help="Folder of articles
             progress.advance(task)
             progress.refresh()
         try:
-            result = run_pipeline(input_dir, out, progress=advance, limits=limits, backend=backend.value)
-        except (ImportError, FileNotFoundError) as error:  # the backend's package or model is missing
+            result = run_pipeline(input_dir, out, progress=advance, limits=limits, backend=backend.value,
+                                  engine=Engine(engine.value, workers=workers, scheduler=scheduler))
+        except (ImportError, FileNotFoundError, WorkersUnavailable) as error:  # a package, model or cluster is missing
             typer.echo(f"error: {error}", err=True)
             raise typer.Exit(2)
         except OSError as error:
@@ -188,13 +201,16 @@ def bench(sizes: str = typer.Option("1000,10000,100000", "--sizes", help="Corpus
                                           help="Corpus sizes for the merge-only timing, comma-separated."),
           workdir: Optional[Path] = typer.Option(None, "--workdir", help="Where the corpora are written "
                                                  "(default: the system's temporary folder)."),
-          seed: int = typer.Option(0, "--seed", help="Seed of the synthetic corpora.")) -> None:
-    """Time each stage over synthetic corpora of each size, and the merge alone."""
+          seed: int = typer.Option(0, "--seed", help="Seed of the synthetic corpora."),
+          workers: int = typer.Option(Engine().workers, "--workers", min=1,
+                                      help="Worker processes of the run (default: one per core).")) -> None:
+    """Time the run, and each stage, over synthetic corpora of each size, and the merge alone."""
     from pipeline.bench import format_merge_scaling, load_pipeline, merge_timing, run_bench, table_header, table_row
 
     corpus_sizes, merged_sizes = _sizes(sizes), _sizes(merge_sizes)
-    typer.echo(table_header(load_pipeline()))
-    for row in run_bench(corpus_sizes, only_cooperation=only_cooperation, workdir=workdir, seed=seed):
+    engine = Engine(workers=workers)
+    typer.echo(table_header(load_pipeline(), engine))
+    for row in run_bench(corpus_sizes, only_cooperation=only_cooperation, workdir=workdir, seed=seed, engine=engine):
         typer.echo(table_row(row))
     typer.echo(format_merge_scaling([merge_timing(size, seed=seed) for size in merged_sizes]))
 

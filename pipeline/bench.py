@@ -1,10 +1,13 @@
-"""Benchmark: the pipeline's stages over synthetic corpora of growing size, and the merge alone.
+"""Benchmark: the pipeline over synthetic corpora of growing size, and the merge alone.
 
-Each size gets a corpus from `synthetic.py` written to a folder, which then goes through the
-stages one after another as a run takes it: read and clean each file, the prefilter, the NLP
-pipeline (in batches), extraction and the merge. Every stage is timed by calling its function
-here, so that the run itself carries no instrumentation. The NLP pipeline is loaded once, before
-the first size, and its load is reported apart: it is paid once per process whatever the size.
+Each size gets a corpus from `synthetic.py` written to a folder, which first goes through the run
+itself (`run.process_folder`: prefilter, worker processes, merge), timed whole: its articles per
+second are the pipeline's. The same folder then goes through the stages one after another in this
+process, as a worker takes them: read and clean each file, the prefilter, the NLP pipeline (in
+batches), extraction and the merge. Every stage is timed by calling its function here, so that
+the run itself carries no instrumentation. What a worker needs (the NLP pipeline, the prefilter's
+tables) is loaded once, before the first size, and its load is reported apart: it is paid once
+per process whatever the size, and the run's workers inherit it.
 
 The merge is also timed alone on the records a perfect extractor would give, so that its growth
 with the number of events shows beside the whole run's.
@@ -22,9 +25,9 @@ from .clean import clean_text
 from .dedup import merge_records
 from .extract import record_from_doc
 from .ingest import list_input_files, read_file
-from .ner import shared_nlp
-from .prefilter import prepare, screen
-from .run import NLP_BATCH_SIZE
+from .ner import DEFAULT_BACKEND, shared_nlp
+from .prefilter import screen
+from .run import NLP_BATCH_SIZE, Engine, prepare_worker, process_folder
 from .schema import Article
 from .synthetic import generate_corpus, truth_records, write_corpus
 
@@ -33,40 +36,40 @@ STAGES = ("read_clean", "prefilter", "nlp", "extract", "merge")
 
 @dataclass
 class BenchRow:
-    """One corpus through the pipeline: sizes, seconds per stage, throughput, memory."""
+    """One corpus: the run's seconds and throughput, and the seconds of each stage taken one after another."""
 
     articles: int
     screened_in: int  # articles the prefilter sent on to the NLP stage
     records: int
+    run_seconds: float = 0.0  # the whole run, with its worker processes
     stages: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
-    peak_rss_mb: float = 0.0
-
-    @property
-    def seconds(self) -> float:
-        return sum(self.stages.values())
+    peak_rss_mb: float = 0.0  # the run's parent process, which holds each file's records until the merge
+    worker_peak_rss_mb: float = 0.0  # the largest worker process
 
     @property
     def per_second(self) -> float:
-        return self.articles / self.seconds if self.seconds else 0.0
+        return self.articles / self.run_seconds if self.run_seconds else 0.0
 
 
-def peak_rss_mb() -> float:
-    """The most memory this process has held so far (Linux reports kilobytes)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """The most memory this process, or the largest of its ended children, has held so far (Linux
+    reports kilobytes)."""
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def load_pipeline() -> float:
-    """Seconds to build the shared NLP pipeline and the prefilter's tables (nothing when this
-    process has built them already)."""
+    """Seconds to build what a worker needs (nothing when this process has built it already)."""
     start = perf_counter()
-    shared_nlp()
-    prepare()
+    prepare_worker(DEFAULT_BACKEND)
     return perf_counter() - start
 
 
-def bench_folder(folder: Path) -> BenchRow:
-    """Every article under `folder` through the stages, each stage timed."""
-    row = BenchRow(articles=0, screened_in=0, records=0)
+def bench_folder(folder: Path, engine: Optional[Engine] = None) -> BenchRow:
+    """The run over `folder`, timed whole; then every article through the stages, each stage timed."""
+    start = perf_counter()
+    result = process_folder(folder, engine=engine)
+    row = BenchRow(articles=0, screened_in=0, records=len(result.records), run_seconds=perf_counter() - start,
+                   peak_rss_mb=peak_rss_mb(), worker_peak_rss_mb=peak_rss_mb(resource.RUSAGE_CHILDREN))
     stages = row.stages
 
     def screened() -> Iterator[tuple[str, Article]]:
@@ -99,19 +102,18 @@ def bench_folder(folder: Path) -> BenchRow:
         if record is not None:
             extracted.append(record)
     start = perf_counter()
-    row.records = len(merge_records(extracted))
+    merge_records(extracted)
     stages["merge"] = perf_counter() - start
-    row.peak_rss_mb = peak_rss_mb()
     return row
 
 
 def run_bench(sizes: list[int], only_cooperation: bool = False, workdir: Optional[Path] = None,
-              seed: int = 0) -> Iterator[BenchRow]:
+              seed: int = 0, engine: Optional[Engine] = None) -> Iterator[BenchRow]:
     """For each size, a corpus generated into `workdir` (a temporary folder by default) and benchmarked."""
     for size in sizes:
         with tempfile.TemporaryDirectory(dir=workdir, prefix=f"bench-{size}-") as folder:
             write_corpus(generate_corpus(size, seed=seed, only_cooperation=only_cooperation), Path(folder))
-            yield bench_folder(Path(folder))
+            yield bench_folder(Path(folder), engine)
 
 
 def merge_timing(articles: int, seed: int = 0) -> tuple[int, float]:
@@ -123,15 +125,18 @@ def merge_timing(articles: int, seed: int = 0) -> tuple[int, float]:
     return len(records), perf_counter() - start
 
 
-def table_header(load_seconds: float) -> str:
+def table_header(load_seconds: float, engine: Engine) -> str:
+    where = (f"{engine.workers} worker processes" if engine.name == "local"
+             else f"dask at {engine.scheduler}" if engine.scheduler else f"a local dask cluster of {engine.workers} workers")
     return (f"NLP pipeline and prefilter load: {load_seconds:.1f} s (once per process, not counted below)\n"
-            f"{'articles':>9} {'to NLP':>7} {'events':>7} {'seconds':>8} {'art/s':>7} {'peak MB':>8} "
+            f"run s, art/s: the whole run on {where}; stage columns: seconds, one stage after another in one process\n"
+            f"{'articles':>9} {'to NLP':>7} {'events':>7} {'run s':>7} {'art/s':>7} {'peak MB':>8} {'worker MB':>9} "
             + " ".join(f"{stage:>10}" for stage in STAGES))
 
 
 def table_row(row: BenchRow) -> str:
-    return (f"{row.articles:>9} {row.screened_in:>7} {row.records:>7} {row.seconds:>8.1f} "
-            f"{row.per_second:>7.1f} {row.peak_rss_mb:>8.0f} "
+    return (f"{row.articles:>9} {row.screened_in:>7} {row.records:>7} {row.run_seconds:>7.1f} "
+            f"{row.per_second:>7.1f} {row.peak_rss_mb:>8.0f} {row.worker_peak_rss_mb:>9.0f} "
             + " ".join(f"{row.stages[stage]:>10.2f}" for stage in STAGES))
 
 

@@ -3,13 +3,16 @@
 `process_folder` is what a notebook calls; `run` also writes the output files the CLI promises and
 checkpoints each file's result in the output folder, so that a killed run picks up where it stopped.
 
-Each file is read and hashed here, then extracted in a worker process (`workers.py`) under a time
-limit: a file that overruns it, or kills its worker, is reported as an error and the run goes on.
-The records of every file are merged at the end, in the order of the files, so that the output
-does not depend on which files were done before an interruption.
+Each file is read and hashed here, then extracted in a worker process (`workers.py`, one per core
+by default) under a time limit: a file that overruns it, or kills its worker, is reported as an
+error and the run goes on. With the Dask engine (`engine.py`) the files go to a cluster's workers
+instead. Files are read as workers are free to take them, and only each file's records are kept
+until the end, when they are merged in the order of the files, so that the output depends neither
+on the number of workers nor on which files were done before an interruption.
 """
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,13 +28,14 @@ from .export import EVENTS_FILE, MANIFEST_FILE, SUMMARY_FILE, remove_stale_tempo
 from .extract import record_from_doc
 from .ingest import DEFAULT_MAX_BYTES, FileBytes, file_report, list_input_files, load_file, parse_file
 from .ner import DEFAULT_BACKEND, shared_nlp
-from .schema import EventRecord, FileReport, FileStatus
+from .schema import Article, EventRecord, FileReport, FileStatus
 from .workers import WorkerPool
 
 ProgressCallback = Callable[[Path], None]
 NLP_BATCH_SIZE = 32
 MAX_ARTICLE_CHARS = 500_000  # within spaCy's max_length; news articles run to tens of thousands
 FILE_STATUSES: tuple[FileStatus, ...] = ("ok", "no_event", "skipped", "error")
+ENGINES = ("local", "dask")
 # spaCy's tokenizer splits punctuation off a token one character at a time, copying the rest each
 # time: a run of 30,000 brackets or quotes takes minutes. No word of prose is this long; a URL that is loses nothing an event needs.
 MAX_UNBROKEN_CHARS = 100
@@ -45,6 +49,31 @@ class Limits:
     file_timeout_s: float = 120.0  # a normal article takes a hundredth of that; 20 MB of JSON Lines a minute
     max_file_bytes: int = DEFAULT_MAX_BYTES
     max_article_chars: int = MAX_ARTICLE_CHARS
+
+
+@dataclass(frozen=True)
+class Engine:
+    """Where the files are extracted: `workers` local processes, or a Dask cluster (the scheduler at
+    `scheduler`, or a local cluster of `workers` processes when none is given)."""
+
+    name: str = "local"
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    scheduler: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        if self.name not in ENGINES:
+            raise ValueError(f"unknown engine {self.name!r}: choose one of {', '.join(ENGINES)}")
+        if self.scheduler is not None and self.name != "dask":
+            raise ValueError("a scheduler address is for the dask engine")
+
+    def pool(self, limits: Limits, backend: str):
+        """A `WorkerPool`, or a `DaskPool`, extracting files with `extract_file`."""
+        prepare = partial(prepare_worker, backend)
+        if self.name == "dask":
+            from .engine import DaskPool  # distributed is imported only by runs that use it
+
+            return DaskPool(extract_file, scheduler=self.scheduler, size=self.workers, prepare=prepare)
+        return WorkerPool(extract_file, timeout_s=limits.file_timeout_s, size=self.workers, prepare=prepare)
 
 
 @dataclass
@@ -126,10 +155,18 @@ def extract_file(task: _FileTask) -> tuple[FileReport, list[EventRecord]]:
     return report.model_copy(update={"status": status, "reason": reason}), records
 
 
+# An article that goes through every extractor, so that the tables they build on first use are built
+# by `prepare_worker`, once in the parent, rather than once in every worker (seconds each).
+WARM_UP_ARTICLE = Article(doc_id="warm-up", text=(
+    "BANDUNG – Wali Kota Bandung, H. Muhammad Farhan, menerima kunjungan kerja Pemerintah Kota Serang di Balai "
+    "Kota Bandung, Selasa (12/8/2025). Kedua pihak membahas kerja sama pengelolaan sampah."))
+
+
 def prepare_worker(backend: str) -> None:
-    """What every file needs, built once per process before the first file: the NLP pipeline and,
-    for the spaCy backend, the prefilter's tables."""
-    shared_nlp(backend)
+    """What every file needs, built once per process before the first file: the NLP pipeline, the
+    extractors' tables and, for the spaCy backend, the prefilter's."""
+    if record_from_doc(WARM_UP_ARTICLE, shared_nlp(backend)(WARM_UP_ARTICLE.text)) is None:
+        raise RuntimeError("the warm-up article gave no record: it no longer reaches every extractor")
     if backend == "spacy":
         prefilter.prepare()
 
@@ -143,7 +180,7 @@ class _Pending(NamedTuple):
 
 
 def _process(input_dir: Path, limits: Limits, progress: Optional[ProgressCallback], cache: Optional[ResultCache],
-             backend: str, exclude: Optional[Path] = None) -> RunResult:
+             backend: str, engine: Engine, exclude: Optional[Path] = None) -> RunResult:
     input_dir = Path(input_dir)
     if not input_dir.is_dir():
         raise NotADirectoryError(f"input folder not found: {input_dir}")
@@ -171,7 +208,7 @@ def _process(input_dir: Path, limits: Limits, progress: Optional[ProgressCallbac
                     continue
             yield _Pending(index, key, loaded.content_hash), _FileTask(loaded, limits.max_article_chars, backend)
 
-    with WorkerPool(extract_file, timeout_s=limits.file_timeout_s, prepare=partial(prepare_worker, backend)) as pool:
+    with engine.pool(limits, backend) as pool:
         for pending, outcome in pool.map_unordered(to_extract()):
             if not outcome.ok:
                 # Not checkpointed: a time-out or a crash may not happen again, so a rerun retries the file.
@@ -187,14 +224,14 @@ def _process(input_dir: Path, limits: Limits, progress: Optional[ProgressCallbac
     return result
 
 
-def process_folder(input_dir: Path, progress: Optional[ProgressCallback] = None,
-                   limits: Limits = Limits(), backend: str = DEFAULT_BACKEND) -> RunResult:
+def process_folder(input_dir: Path, progress: Optional[ProgressCallback] = None, limits: Limits = Limits(),
+                   backend: str = DEFAULT_BACKEND, engine: Optional[Engine] = None) -> RunResult:
     """Every article under `input_dir` read, its event extracted, and same events merged."""
-    return _process(input_dir, limits, progress, cache=None, backend=backend)
+    return _process(input_dir, limits, progress, cache=None, backend=backend, engine=engine or Engine())
 
 
-def run(input_dir: Path, out_dir: Path, progress: Optional[ProgressCallback] = None,
-        limits: Limits = Limits(), backend: str = DEFAULT_BACKEND) -> RunResult:
+def run(input_dir: Path, out_dir: Path, progress: Optional[ProgressCallback] = None, limits: Limits = Limits(),
+        backend: str = DEFAULT_BACKEND, engine: Optional[Engine] = None) -> RunResult:
     """`process_folder`, then `events.jsonl`, `manifest.jsonl` and `summary.json` in `out_dir`.
 
     Each file's result is checkpointed in `out_dir` as it is done; run again after an interruption,
@@ -205,7 +242,7 @@ def run(input_dir: Path, out_dir: Path, progress: Optional[ProgressCallback] = N
     outputs = (EVENTS_FILE, MANIFEST_FILE, SUMMARY_FILE)
     remove_stale_temporaries(out_dir, outputs)  # left by a run killed while writing
     with ResultCache(out_dir / CACHE_FILE) as cache:
-        result = _process(input_dir, limits, progress, cache, backend, exclude=out_dir)
+        result = _process(input_dir, limits, progress, cache, backend, engine or Engine(), exclude=out_dir)
     write_jsonl(out_dir / EVENTS_FILE, result.records)
     write_jsonl(out_dir / MANIFEST_FILE, result.reports)
     write_json(out_dir / SUMMARY_FILE, result.summary())

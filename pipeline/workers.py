@@ -10,6 +10,7 @@ not run other threads while it forks; the CLI's progress bar refreshes without o
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 import time
@@ -18,6 +19,10 @@ from multiprocessing.connection import Connection, wait
 from typing import Any, Callable, Generic, Iterable, Iterator, Optional, TypeVar
 
 Key = TypeVar("Key")
+
+
+class WorkersUnavailable(RuntimeError):
+    """No worker could be had: a cluster that cannot be reached or started."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,14 @@ class Outcome:
         return self.failure is None
 
 
+def outcome_of(task: Callable[[Any], Any], item: Any) -> Outcome:
+    """`task(item)` as an `Outcome`: the task's own failure is the item's outcome, the worker lives on."""
+    try:
+        return Outcome(value=task(item))
+    except Exception as error:
+        return Outcome(failure=f"Processing failed with {type(error).__name__}: {error}")
+
+
 def _serve(task: Callable[[Any], Any], inbox: Connection, parent_end: Connection) -> None:
     """A child's loop: items in, `Outcome`s out, until the parent closes its end or dies."""
     parent_end.close()  # else this child would hold its own pipe open and never see the parent go
@@ -42,11 +55,7 @@ def _serve(task: Callable[[Any], Any], inbox: Connection, parent_end: Connection
         except (EOFError, OSError):
             return
         try:
-            outcome = Outcome(value=task(item))
-        except Exception as error:  # the task's own failure is the item's outcome, the worker lives on
-            outcome = Outcome(failure=f"Processing failed with {type(error).__name__}: {error}")
-        try:
-            inbox.send(outcome)
+            inbox.send(outcome_of(task, item))
         except (BrokenPipeError, OSError):
             return
 
@@ -105,6 +114,10 @@ class WorkerPool(Generic[Key]):
     def _start_workers(self) -> None:
         if self.prepare is not None:
             self.prepare()
+        # What the parent holds now (the spaCy pipeline: hundreds of megabytes of objects) is out of
+        # the garbage collector's sight from here on, so that a child's collections do not touch, and
+        # so copy, the pages it shares with the parent.
+        gc.freeze()
         self.workers = [_Worker(self.task) for _ in range(self.size)]
 
     def _replace(self, worker: _Worker) -> None:

@@ -14,7 +14,8 @@ def test_bench_folder_counts_and_times_every_stage(tmp_path):
     assert sum(a.kind == "event" for a in articles) <= row.screened_in < 30
     assert row.records == len({a.event for a in articles if a.kind == "event"})
     assert set(row.stages) == set(STAGES) and all(seconds >= 0 for seconds in row.stages.values())
-    assert row.stages["nlp"] > 0 and row.per_second > 0 and row.peak_rss_mb > 0
+    assert row.stages["nlp"] > 0 and row.run_seconds > 0 and row.per_second > 0
+    assert row.peak_rss_mb > 0 and row.worker_peak_rss_mb > 0
 
 
 def test_merge_timing_merges_the_truth_records():
@@ -24,11 +25,13 @@ def test_merge_timing_merges_the_truth_records():
 
 
 def test_cli_bench_prints_the_table_and_the_merge_growth(tmp_path):
-    result = CliRunner().invoke(app, ["bench", "--sizes", "10,20", "--merge-sizes", "20,40", "--workdir", str(tmp_path)])
+    result = CliRunner().invoke(app, ["bench", "--sizes", "10,20", "--merge-sizes", "20,40", "--workdir", str(tmp_path),
+                                      "--workers", "2"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert "art/s" in lines[1] and "peak MB" in lines[1] and all(stage in lines[1] for stage in STAGES)
-    assert [line.split()[0] for line in lines[2:4]] == ["10", "20"]
+    assert "2 worker processes" in lines[1]
+    assert "art/s" in lines[2] and "peak MB" in lines[2] and all(stage in lines[2] for stage in STAGES)
+    assert [line.split()[0] for line in lines[3:5]] == ["10", "20"]
     assert "merge alone:" in result.output and "x the records" in result.output
     assert list(tmp_path.iterdir()) == []  # the corpora are removed after the run
 
