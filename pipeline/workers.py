@@ -10,7 +10,6 @@ not run other threads while it forks; the CLI's progress bar refreshes without o
 """
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import signal
 import time
@@ -114,10 +113,6 @@ class WorkerPool(Generic[Key]):
     def _start_workers(self) -> None:
         if self.prepare is not None:
             self.prepare()
-        # What the parent holds now (the spaCy pipeline: hundreds of megabytes of objects) is out of
-        # the garbage collector's sight from here on, so that a child's collections do not touch, and
-        # so copy, the pages it shares with the parent.
-        gc.freeze()
         self.workers = [_Worker(self.task) for _ in range(self.size)]
 
     def _replace(self, worker: _Worker) -> None:
