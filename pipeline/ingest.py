@@ -248,7 +248,7 @@ def _decode(raw: bytes) -> str:
     return str(best)
 
 
-def _normalise(text: str) -> str:
+def normalise(text: str) -> str:
     """One newline convention and composed Unicode, so that offsets mean the same everywhere."""
     return unicodedata.normalize("NFC", writable(text).replace("\r\n", "\n").replace("\r", "\n"))
 
@@ -264,10 +264,10 @@ def _article(
     return Article(
         doc_id=writable(doc_id),
         path=writable(str(path)),
-        text=_normalise(text),
+        text=normalise(text),
         url=writable(url.strip()) if url and url.strip() else None,
         published=published,
-        title=_normalise(title).strip() if title and title.strip() else None,
+        title=normalise(title).strip() if title and title.strip() else None,
     )
 
 
@@ -461,7 +461,7 @@ def _read_sidecar(loaded: FileBytes) -> tuple[dict, str]:
     for field in ("url", "title"):
         value = data.get(field)
         if isinstance(value, str) and value.strip():
-            meta[field] = _normalise(value).strip()
+            meta[field] = normalise(value).strip()
     published = _parse_date(data.get("published"))
     if published is not None:
         meta["published"] = published

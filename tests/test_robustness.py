@@ -65,3 +65,10 @@ def test_mutated_articles_give_a_record_or_none_with_true_evidence(raw):
     evidence += [e for s in record.sectors for e in s.evidence] + record.date.evidence + record.evidence
     for item in evidence:
         assert article.text[item.start:item.end] == item.text
+
+
+def test_text_from_a_notebook_is_normalised_as_files_are():
+    """Lone surrogates (from `\\ud800` escapes) and Windows line ends, which spaCy or UTF-8 reject, as ingest treats them."""
+    record = extract_from_text("Pemkot Bekasi \ud800 menerima kunjungan kerja Pemkab Bogor\r\ndi Balai Kota Bekasi.")
+    assert record is not None and "\ufffd" in record.evidence[0].text
+    assert "\r" not in record.evidence[0].text
