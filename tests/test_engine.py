@@ -116,3 +116,12 @@ def test_a_scheduler_needs_the_dask_engine(tmp_path):
     result = runner.invoke(app, ["run", str(SAMPLE), "--out", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:9"])
     assert result.exit_code == 2
     assert "--scheduler is for --engine dask" in result.output
+
+
+def test_the_warm_up_article_reaches_every_extractor():
+    """Else the tables of the extractors it misses would be built again in every worker."""
+    from pipeline.extract import record_from_doc
+    from pipeline.ner import shared_nlp
+
+    record = record_from_doc(run_module.WARM_UP_ARTICLE, shared_nlp()(run_module.WARM_UP_ARTICLE.text))
+    assert record is not None and record.officials and record.sectors and record.date.start
