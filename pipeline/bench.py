@@ -110,6 +110,8 @@ def bench_folder(folder: Path, engine: Optional[Engine] = None) -> BenchRow:
 def run_bench(sizes: list[int], only_cooperation: bool = False, workdir: Optional[Path] = None,
               seed: int = 0, engine: Optional[Engine] = None) -> Iterator[BenchRow]:
     """For each size, a corpus generated into `workdir` (a temporary folder by default) and benchmarked."""
+    if workdir is not None:
+        Path(workdir).mkdir(parents=True, exist_ok=True)
     for size in sizes:
         with tempfile.TemporaryDirectory(dir=workdir, prefix=f"bench-{size}-") as folder:
             write_corpus(generate_corpus(size, seed=seed, only_cooperation=only_cooperation), Path(folder))
