@@ -7,7 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from .clean import clean_text
+from .clean import clean_article_text
 from .ingest import normalise
 from .extract_dates import date_stamps, extract_event_date
 from .extract_event import classify_event, event_sentence_starts
@@ -55,4 +55,5 @@ def extract_record(article: Article, backend: str = DEFAULT_BACKEND) -> Optional
 def extract_from_text(text: str, doc_id: str = "text", published: Optional[date] = None,
                       backend: str = DEFAULT_BACKEND) -> Optional[EventRecord]:
     """For a notebook: the event one piece of raw article text reports, if any, as `run` would see it."""
-    return extract_record(Article(doc_id=doc_id, text=clean_text(normalise(text)), published=published), backend)
+    cleaned, _ = clean_article_text(normalise(text))
+    return extract_record(Article(doc_id=doc_id, text=cleaned, published=published), backend)

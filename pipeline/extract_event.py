@@ -27,7 +27,7 @@ def _words(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=None)
-def _cue_patterns() -> dict[str, re.Pattern]:
+def cue_patterns() -> dict[str, re.Pattern]:
     cues = load_data("cues")
     patterns = {kind: re.compile(_words(words), re.IGNORECASE) for kind, words in cues["event_types"].items()}
     patterns["planned"] = re.compile(_words(cues["planned_markers"]), re.IGNORECASE)
@@ -63,7 +63,7 @@ def classify_event(doc: Doc, doc_id: str,
     them, not counting witnesses: a visit "ke Jembatan Barelang" in an article about preparing a
     delegation's visit is not one government meeting another.
     """
-    patterns = _cue_patterns()
+    patterns = cue_patterns()
     narrative = without_quotes(doc.text)
     sentences = list(doc.sents)
     if party_spans is not None:
@@ -94,7 +94,7 @@ def classify_event(doc: Doc, doc_id: str,
 def _taking_part(party_spans: list[tuple[str, int, int]], sentences, narrative: str) -> list[tuple[str, int, int]]:
     """The party mentions that are neither witnesses (`Penandatanganan disaksikan Wakil Gubernur ...`)
     nor in a sentence about a plan (`dijadwalkan melanjutkan kunjungan ke Provinsi Sulawesi Tengah`)."""
-    witness, planned = _cue_patterns()["witness"], _cue_patterns()["planned"]
+    witness, planned = cue_patterns()["witness"], cue_patterns()["planned"]
     witnessed = []
     for sent in sentences:
         if planned.search(narrative, sent.start_char, sent.end_char):
@@ -108,7 +108,7 @@ def _taking_part(party_spans: list[tuple[str, int, int]], sentences, narrative: 
 
 def event_sentence_starts(doc: Doc) -> set[int]:
     """Character offsets of the sentences that carry any event cue (planned or done)."""
-    patterns = _cue_patterns()
+    patterns = cue_patterns()
     return {sent.start_char for sent in doc.sents if any(patterns[k].search(sent.text) for k in CUE_PRIORITY)}
 
 

@@ -264,10 +264,11 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
         found.append(OfficialMention(name=name, position=position, region_key=region_key, single=single,
                                      region_stated=region_mention is not None,
                                      start_char=span.start_char, end_char=span.end_char, text=span.text))
-    return found + _delegation_leaders(doc, mentions, party_keys, term_starts)
+    return found + _delegation_leaders(doc, mentions, mention_by_start, persons, party_keys, term_starts)
 
 
-def _delegation_leaders(doc: Doc, mentions: list[Mention], party_keys: set[str], term_starts: set[int]) -> list[OfficialMention]:
+def _delegation_leaders(doc: Doc, mentions: list[Mention], mention_by_start: dict[int, Mention], persons: dict[int, Span],
+                        party_keys: set[str], term_starts: set[int]) -> list[OfficialMention]:
     """The head of a delegation whose post no title list holds, the post being the capitalised words
     between the marker and the person the statistical NER finds: `Rombongan dipimpin Wethouder
     (anggota dewan eksekutif kota) Zwolle, Mr. Jan-Willem de Vries`, `delegasi Tono City yang
@@ -277,8 +278,6 @@ def _delegation_leaders(doc: Doc, mentions: list[Mention], party_keys: set[str],
     before the marker in its sentence (`delegasi Tono City`). A post that the title list knows
     (`dipimpin Wakil Bupati ...`) is left to the titles.
     """
-    persons = {e.start: e for e in doc.ents if e.label_ == "PER"}
-    mention_by_token = {doc.char_span(m.start_char, m.end_char, alignment_mode="expand").start: m for m in mentions}
     found = []
     for marker in doc.spans[TERMS_KEY]:
         if marker.label_ != "LEADER" or marker.end in term_starts:
@@ -287,7 +286,7 @@ def _delegation_leaders(doc: Doc, mentions: list[Mention], party_keys: set[str],
         person = next((persons[i] for i in range(marker.end + 1, window_end) if i in persons), None)
         if person is None:
             continue
-        post, region_mention = _leader_post(doc[marker.end:person.start], mention_by_token)
+        post, region_mention = _leader_post(doc[marker.end:person.start], mention_by_start)
         if not post:
             continue
         if region_mention is None:
@@ -304,7 +303,7 @@ def _delegation_leaders(doc: Doc, mentions: list[Mention], party_keys: set[str],
     return found
 
 
-def _leader_post(words: Span, mention_by_token: dict[int, Mention]) -> tuple[Optional[str], Optional[Mention]]:
+def _leader_post(words: Span, mention_by_start: dict[int, Mention]) -> tuple[Optional[str], Optional[Mention]]:
     """The post in the words between a leader marker and the person, and the party named in it.
 
     Asides in brackets, honorifics and punctuation are left out; the post ends where a party is
@@ -316,8 +315,8 @@ def _leader_post(words: Span, mention_by_token: dict[int, Mention]) -> tuple[Opt
         if token.text == "(":
             index = _skip_parenthetical(doc, index, MAX_LEADER_POST_TOKENS)
             continue
-        if index in mention_by_token:
-            region_mention = mention_by_token[index]
+        if token.idx in mention_by_start:
+            region_mention = mention_by_start[token.idx]
             break
         if token.is_punct or _is_honorific(token):
             index += 1

@@ -40,7 +40,7 @@ MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 SPACY_NER_MODEL = MODELS_DIR / "ner-spacy"
 
 
-def _government_term_patterns() -> list[dict]:
+def government_term_patterns() -> list[dict]:
     gazetteer, titles = load_data("gazetteer"), load_data("titles")
     patterns = [{"label": "ANCHOR", "pattern": form, "id": form} for form in gazetteer["government_anchors"]]
     for index, title in enumerate(titles["titles"]):
@@ -63,7 +63,7 @@ def _case_variants(name: str) -> set[str]:
     return {variant for spelling in spellings for variant in (spelling, spelling.upper(), spelling.title())}
 
 
-def _place_patterns() -> list[dict]:
+def place_patterns() -> list[dict]:
     patterns = []
     government_words = {fold(f) for t in load_data("titles")["titles"] for f in t["forms"]}
     government_words |= {fold(a) for a in load_data("gazetteer")["government_anchors"]}
@@ -203,11 +203,11 @@ def build_nlp(backend: str = DEFAULT_BACKEND) -> Language:
     longest = {"@misc": "spacy.first_longest_spans_filter.v1"}
     places = nlp.add_pipe("span_ruler", name="place_names",
                           config={"spans_key": PLACES_KEY, "phrase_matcher_attr": "ORTH", "spans_filter": longest})
-    places.add_patterns(_place_patterns())
+    places.add_patterns(place_patterns())
     nlp.add_pipe("local_region_aliases")
     terms = nlp.add_pipe("span_ruler", name="government_terms",
                          config={"spans_key": TERMS_KEY, "phrase_matcher_attr": "LOWER", "spans_filter": longest})
-    terms.add_patterns(_government_term_patterns())
+    terms.add_patterns(government_term_patterns())
     if backend == "spacy":
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("paragraph_sentences")

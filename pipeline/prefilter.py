@@ -28,9 +28,9 @@ from spacy.pipeline import Sentencizer
 
 from .extract import INDEX_PAGE_STAMPS
 from .extract_dates import date_stamps
-from .extract_event import CUE_PRIORITY, _cue_patterns, without_quotes
+from .extract_event import CUE_PRIORITY, cue_patterns, without_quotes
 from .knowledge import regions_by_bare_name
-from .ner import _government_term_patterns, _place_patterns
+from .ner import government_term_patterns, place_patterns
 
 CLAUSE_BREAKS = frozenset(Sentencizer.default_punct_chars) | {"\n"}  # where the sentence stage may end a sentence
 
@@ -38,7 +38,7 @@ CLAUSE_BREAKS = frozenset(Sentencizer.default_punct_chars) | {"\n"}  # where the
 @lru_cache(maxsize=None)
 def _any_cue() -> re.Pattern:
     """One alternation of every event cue of cues.json: the same words `classify_event` looks for."""
-    patterns = _cue_patterns()
+    patterns = cue_patterns()
     return re.compile("|".join(patterns[kind].pattern for kind in CUE_PRIORITY), re.IGNORECASE)
 
 
@@ -54,7 +54,7 @@ def reported_cues(text: str) -> Iterator[int]:
     if not cues:
         return
     breaks = [m.start() for m in _clause_break().finditer(narrative)]
-    planned = _cue_patterns()["planned"]
+    planned = cue_patterns()["planned"]
     for cue in cues:
         index = bisect_right(breaks, cue.start())
         start = breaks[index - 1] + 1 if index else 0
@@ -87,7 +87,7 @@ def _regions_named(pattern: dict) -> int:
 def _place_names() -> dict[str, tuple[PlaceName, ...]]:
     """The place ruler's names by their first word (`''` for the few that start with a sign)."""
     by_first: dict[str, list[PlaceName]] = {}
-    for pattern in _place_patterns():
+    for pattern in place_patterns():
         first = WORD.match(pattern["pattern"])
         name = PlaceName(pattern["pattern"], pattern["id"], _regions_named(pattern))
         by_first.setdefault(first.group(0) if first else "", []).append(name)
@@ -102,7 +102,7 @@ def _government_terms() -> tuple[re.Pattern, re.Pattern]:
         words = sorted({f.lower() for f in forms}, key=len, reverse=True)
         return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
 
-    patterns = _government_term_patterns()
+    patterns = government_term_patterns()
     return (alternation(p["pattern"] for p in patterns),
             alternation(p["pattern"] for p in patterns if p["label"] in ("ANCHOR", "TITLE")))
 

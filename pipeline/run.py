@@ -13,7 +13,6 @@ on the number of workers nor on which files were done before an interruption.
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
@@ -22,7 +21,7 @@ from typing import Callable, Iterator, NamedTuple, Optional, Union
 
 from . import prefilter
 from .cache import CACHE_FILE, ResultCache, result_key
-from .clean import clean_text
+from .clean import MAX_UNBROKEN_CHARS, clean_article_text
 from .dedup import merge_records
 from .export import EVENTS_FILE, MANIFEST_FILE, SUMMARY_FILE, remove_stale_temporaries, write_json, write_jsonl
 from .extract import record_from_doc
@@ -36,10 +35,6 @@ NLP_BATCH_SIZE = 32
 MAX_ARTICLE_CHARS = 500_000  # within spaCy's max_length; news articles run to tens of thousands
 FILE_STATUSES: tuple[FileStatus, ...] = ("ok", "no_event", "skipped", "error")
 ENGINES = ("local", "dask")
-# spaCy's tokenizer splits punctuation off a token one character at a time, copying the rest each
-# time: a run of 30,000 brackets or quotes takes minutes. No word of prose is this long; a URL that is loses nothing an event needs.
-MAX_UNBROKEN_CHARS = 100
-_UNBROKEN_RUN = re.compile(r"(?<!\S)\S{%d,}" % (MAX_UNBROKEN_CHARS + 1))
 
 
 @dataclass(frozen=True)
@@ -117,9 +112,7 @@ def extract_file(task: _FileTask) -> tuple[FileReport, list[EventRecord]]:
     cleaned = []
     blanked = 0
     for article in articles:
-        text = clean_text(article.text)
-        # Blanked with spaces of the same length, so that offsets into the text stay true.
-        text, runs = _UNBROKEN_RUN.subn(lambda run: " " * len(run.group()), text)
+        text, runs = clean_article_text(article.text)
         blanked += runs
         if len(text) > task.max_article_chars:
             too_long.append(f"Article {article.doc_id} has {len(text)} characters of text, over the limit of "

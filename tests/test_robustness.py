@@ -72,3 +72,8 @@ def test_text_from_a_notebook_is_normalised_as_files_are():
     record = extract_from_text("Pemkot Bekasi \ud800 menerima kunjungan kerja Pemkab Bogor\r\ndi Balai Kota Bekasi.")
     assert record is not None and "\ufffd" in record.evidence[0].text
     assert "\r" not in record.evidence[0].text
+
+
+def test_text_from_a_notebook_has_unbroken_runs_blanked_as_a_run_does():
+    record = extract_from_text("Pemkot Bekasi menerima kunjungan kerja Pemkab Bogor di Balai Kota Bekasi " + "“" * 5000 + ".")
+    assert record is not None and "“" not in record.evidence[0].text
