@@ -202,8 +202,8 @@ def train_stanza(output_dir: Optional[Path] = None, corpora: Optional[Sequence[s
                          "--max_steps", str(size.ner_steps), "--eval_interval", str(size.ner_eval_interval),
                          "--save_dir", str(model_dir), "--save_name", NER_FILE])
         (model_dir / RESOURCES_FILE).write_text("{}", encoding="utf-8")
-        replace_dir(model_dir, Path(output_dir))
-    return Path(output_dir)
+        replace_dir(model_dir, output_dir)
+    return output_dir
 
 
 def installed_indonesian_tokenizer(resources_dir: Path = Path(DEFAULT_MODEL_DIR)) -> Optional[Path]:
