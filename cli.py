@@ -57,8 +57,10 @@ def run(input_dir: Path = typer.Argument(DEFAULT_INPUT, help="Folder of articles
         raise typer.Exit(2)
     limits = Limits(file_timeout_s=file_timeout, max_file_bytes=int(max_file_mb * 1e6),
                     max_article_chars=max_article_chars)
-    if scheduler is not None and engine is not EngineName.dask:
-        typer.echo("error: --scheduler is for --engine dask", err=True)
+    try:
+        chosen_engine = Engine(engine.value, workers=workers, scheduler=scheduler)
+    except ValueError as error:  # a --scheduler without --engine dask
+        typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2)
     total = len(list_input_files(input_dir, exclude=out))
     # No auto-refresh: its thread would be running while the run forks its worker processes.
@@ -71,7 +73,7 @@ def run(input_dir: Path = typer.Argument(DEFAULT_INPUT, help="Folder of articles
             progress.refresh()
         try:
             result = run_pipeline(input_dir, out, progress=advance, limits=limits, backend=backend.value,
-                                  engine=Engine(engine.value, workers=workers, scheduler=scheduler))
+                                  engine=chosen_engine)
         except (ImportError, FileNotFoundError, WorkersUnavailable) as error:  # a package, model or cluster is missing
             typer.echo(f"error: {error}", err=True)
             raise typer.Exit(2)

@@ -35,14 +35,8 @@ def party_key(party: Party) -> str:
 
 def _party_signatures(records: list[EventRecord]) -> list[str]:
     """Each record's folded party names, sorted; a name recurs in many records, so it is folded once."""
-    folded: dict[str, str] = {}
-
-    def fold_once(name: str) -> str:
-        if name not in folded:
-            folded[name] = fold(name)
-        return folded[name]
-
-    return [" | ".join(sorted(fold_once(p.name) for p in record.parties)) for record in records]
+    folded = {name: fold(name) for name in {p.name for record in records for p in record.parties}}
+    return [" | ".join(sorted(folded[p.name] for p in record.parties)) for record in records]
 
 
 def _parse(day: Optional[str]) -> tuple[Optional[date], Optional[str]]:

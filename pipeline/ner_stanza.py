@@ -33,10 +33,11 @@ except ImportError as error:
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from .knowledge import load_data
+from .ner import MODELS_DIR
 from .ner_bench import TokenSpan
 from .ner_corpus import TaggedSentence, corpus_names, default_training_corpora, read_split
-from .knowledge import load_data
-from .ner_training import MODELS_DIR, replace_dir
+from .ner_training import replace_dir
 
 STANZA_MODEL = MODELS_DIR / "ner-stanza"
 PRETRAIN_FILE, TOKENIZER_FILE, NER_FILE = "pretrain.pt", "tokenizer.pt", "ner.pt"

@@ -166,8 +166,14 @@ def _may_name_two_parties(text: str, start: int, end: int, aliases: frozenset[st
 def has_reported_cue(text: str) -> bool:
     """Whether some cue reports something done and may have two parties near it."""
     aliases = frozenset(LOCAL_ALIAS.findall(text))
-    return any(_may_name_two_parties(text, *_line_window(text, position), aliases)
-               for position in reported_cues(text))
+    windows_seen = set()  # a line with several cues is one window, looked at once
+    for position in reported_cues(text):
+        window = _line_window(text, position)
+        if window not in windows_seen:
+            windows_seen.add(window)
+            if _may_name_two_parties(text, *window, aliases):
+                return True
+    return False
 
 
 def prepare() -> None:

@@ -59,7 +59,7 @@ class Engine:
         if self.name not in ENGINES:
             raise ValueError(f"unknown engine {self.name!r}: choose one of {', '.join(ENGINES)}")
         if self.scheduler is not None and self.name != "dask":
-            raise ValueError("a scheduler address is for the dask engine")
+            raise ValueError("--scheduler is for --engine dask: only the dask engine has a scheduler")
 
     def pool(self, limits: Limits, backend: str):
         """A `WorkerPool`, or a `DaskPool`, extracting files with `extract_file`."""
