@@ -309,7 +309,10 @@ def _match_unknown(words, level: str, doc: Doc) -> Optional[tuple[Region, int]]:
         country = countries_by_name()[countries[0][2]].country if countries else ""
         name = words[0].text
         return Region(key=f"foreign:{fold(name)}", name=name, level="foreign_city", country=country, bare=name), words[0].i + 1
-    choices = _bare_names_by_level()[level]
+    # Only Indonesian levels have bare names to misspell; a country-level anchor (`Duta Besar`) has none.
+    choices = _bare_names_by_level().get(level)
+    if not choices:
+        return None
     best = None
     for n in range(1, len(words) + 1):
         text = fold(" ".join(w.text for w in words[:n]))
@@ -423,7 +426,7 @@ def assign_roles(text: str, parties: list[PartyTally], event_type: str, doc_id: 
         if score[host.region.key] > 0 or (event_type == "visit" and score[guest.region.key] < 0):
             host_key = host.region.key if score[host.region.key] > score[guest.region.key] else None
             if host_key is None and score[guest.region.key] < 0:
-                host_key = next(t.region.key for t in parties if t is not guest)
+                host_key = next((t.region.key for t in parties if t is not guest), None)
             if host_key:
                 roles = {t.region.key: ("host" if t.region.key == host_key else "guest") for t in parties}
     return [Party(name=t.region.name, country=t.region.country, role=roles[t.region.key], level=t.region.level,

@@ -120,3 +120,11 @@ def test_a_region_represented_by_an_official_takes_part():
     text = ("Bupati Cilacap dan Bupati Banyumas menggelar rapat koordinasi di Pendopo Cilacap. "
             "Adapun Kabupaten Purbalingga diwakili Sekda Sugeng Raharjo.")
     assert "Kabupaten Purbalingga" in parties_of(text, "meeting")
+
+
+def test_ambassador_followed_by_a_name_the_gazetteer_lacks_does_not_crash():
+    # `Duta Besar` anchors a country, a level without Indonesian bare names to misspell
+    doc = annotate("Duta Besar Kevin Marlow mengunjungi Pemerintah Kota Makassar pada Senin (3/3/2025) "
+                   "dan bertemu Wali Kota Makassar untuk membahas kerja sama pendidikan.")
+    keys = {m.region.key for m in find_mentions(doc)}
+    assert keys and all(not key.startswith("foreign:kevin") for key in keys)

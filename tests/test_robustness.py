@@ -1,13 +1,21 @@
 """Whatever text comes in, extraction returns a record or None and never raises."""
+import random
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline import extract_from_text
-from pipeline.clean import clean_text
-from pipeline.extract import extract_record
+from pipeline.clean import clean_article_text, clean_text
+from pipeline.extract import extract_record, record_from_doc
+from pipeline.extract_dates import extract_event_date
+from pipeline.extract_event import classify_event, event_sentence_starts
+from pipeline.extract_officials import find_official_mentions, merge_officials
+from pipeline.extract_parties import assign_roles, find_mentions, select_parties
+from pipeline.extract_sectors import extract_sectors
 from pipeline.ingest import list_input_files, read_file
+from pipeline.ner import annotate
 from pipeline.schema import Article
 
 FRAGMENTS = st.sampled_from([
@@ -77,3 +85,40 @@ def test_text_from_a_notebook_is_normalised_as_files_are():
 def test_text_from_a_notebook_has_unbroken_runs_blanked_as_a_run_does():
     record = extract_from_text("Pemkot Bekasi menerima kunjungan kerja Pemkab Bogor di Balai Kota Bekasi " + "“" * 5000 + ".")
     assert record is not None and "“" not in record.evidence[0].text
+
+
+# Every real article we hold (dev and sample), whole, with its paragraphs shuffled, and cut short:
+# each extractor runs to the end on every one of them, whether or not the article has an event.
+DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev" / "articles"
+REAL_ARTICLES = [a for folder in (DEV, SAMPLE) for path in list_input_files(folder) for a in read_file(path)[0]]
+
+
+def _variants(text: str, seed: int) -> list[str]:
+    paragraphs = text.split("\n")
+    random.Random(seed).shuffle(paragraphs)
+    cut = random.Random(seed).randint(0, len(text))
+    return [text, "\n".join(paragraphs), text[:cut], text[cut:]]
+
+
+def _run_every_extractor(article: Article) -> None:
+    doc = annotate(article.text)
+    mentions = find_mentions(doc)
+    tallies = select_parties(mentions, event_sentence_starts(doc))
+    spans = [(t.region.key, m.start_char, m.end_char) for t in tallies for m in t.mentions]
+    event = classify_event(doc, article.doc_id, spans)
+    assign_roles(article.text, tallies, event.type if event else "visit", article.doc_id, remote=bool(event and event.remote))
+    extract_event_date(article.text, article.doc_id, article.published)
+    merge_officials(find_official_mentions(doc, mentions, tallies), {t.region.key: t.region.name for t in tallies}, article.doc_id)
+    extract_sectors(doc, article.doc_id)
+    record_from_doc(article, doc)
+
+
+def test_real_articles_are_many_and_include_the_dev_set():
+    assert len(REAL_ARTICLES) >= 90
+
+
+@pytest.mark.parametrize("article", REAL_ARTICLES, ids=lambda a: a.doc_id)
+def test_every_extractor_runs_on_real_articles_whole_shuffled_and_cut(article):
+    for index, text in enumerate(_variants(article.text, seed=len(article.text))):
+        cleaned, _ = clean_article_text(text)
+        _run_every_extractor(article.model_copy(update={"text": cleaned, "doc_id": f"{article.doc_id}#{index}"}))
