@@ -264,55 +264,101 @@ def _bare_names_by_level() -> dict[str, dict[str, Region]]:
 
 
 def _unknown_names_after_anchors(doc: Doc, covered: set[int], named: set[str]) -> list[Mention]:
-    """`Pemkab Sanggae`, `Majlis Daerah Tuaran`: a government anchor followed by a name the gazetteer lacks.
+    """`Pemkab Sanggae`, `Majlis Daerah Tuaran`, `Wali Kota Higashikawa, Jepang`: a government anchor
+    followed by a name the gazetteer lacks.
 
     After a title the next word is most often the person (`Bupati Nina`), so there a misspelling is
-    taken only for a region the article also names correctly (`Bupati Mokumuko` for Mukomuko).
+    taken only for a region the article also names correctly (`Bupati Mokumuko` for Mukomuko), and an
+    unknown name only as a foreign city when its country follows it (`Walikota Higashikawa Jepang`).
+    A prefecture or state (`Prefektur Kagawa`) is a party itself unless it locates the place before it.
     """
     anchors = load_data("gazetteer")["government_anchors"]
+    titles_by_end = {t.end: t for t in doc.spans[TERMS_KEY] if t.label_ == "TITLE"}
+    in_terms = {i for t in doc.spans[TERMS_KEY] for i in range(t.start, t.end)}
     found = []
     # Government forms first, so that a title may take a misspelling a form resolved (`Pemkab Sinjunjung`).
     for term in sorted(doc.spans[TERMS_KEY], key=lambda t: (t.label_ != "ANCHOR", t.start)):
         if term.end in covered or term.end >= len(doc):
             continue
+        title_start = term.start if term.label_ == "TITLE" else None
         if term.label_ == "ANCHOR":
             spec = anchors[term.id_]
             level, government = spec["level"], spec["government"]
         elif term.label_ == "TITLE":
             level, government = _title_levels()[int(term.id_)], True
+        elif term.label_ == "QUALIFIER" and not _locates_previous(doc, term.start, covered):
+            level, government = "foreign_region", True
+            title = titles_by_end.get(term.start)
+            title_start = title.start if title is not None else None
         else:
             continue
-        if level is None or not government and level != "kabupaten":
+        if level is None or level == "country":
             continue
         words = []
         for token in doc[term.end:term.end + MAX_UNKNOWN_NAME_TOKENS]:
-            if not token.is_title or token.i in covered:
-                break
+            if not token.is_title or token.i in covered or token.i in in_terms:
+                break  # `Gubernur Negara Bagian Victoria`: the next term anchors the name, not this one
             words.append(token)
         if not words:
             continue
-        region = _match_unknown(words, level, doc)
-        if region is None or term.label_ == "TITLE" and region[0].key not in named:
+        region = None
+        if level in INDONESIAN_LEVELS and (government or level == "kabupaten"):
+            region = _match_unknown(words, level)
+            if region is not None and term.label_ == "TITLE" and region[0].key not in named:
+                region = None
+        if region is None:
+            region = _unknown_foreign(words, doc, country_required=level in INDONESIAN_LEVELS)
+        if region is None:
             continue
         named.add(region[0].key)
         span = doc[term.start:region[1]]
         found.append(Mention(region=region[0], start_char=span.start_char, end_char=span.end_char, text=span.text,
                              sent_start=term.sent.start_char, government=government, anchored=True,
-                             title_start=term.start if term.label_ == "TITLE" else None))
+                             title_start=title_start))
     return found
 
 
-def _match_unknown(words, level: str, doc: Doc) -> Optional[tuple[Region, int]]:
-    if level == "foreign_city":
-        # the country named next after the council (`Majlis Daerah Tuaran, Sabah Malaysia`), else first
-        countries = sorted((s.start < words[0].i, s.start, s.id_) for s in doc.spans[PLACES_KEY] if s.label_ == "COUNTRY")
-        country = countries_by_name()[countries[0][2]].country if countries else ""
-        name = words[0].text
-        return Region(key=f"foreign:{fold(name)}", name=name, level="foreign_city", country=country, bare=name), words[0].i + 1
-    # Only Indonesian levels have bare names to misspell; a country-level anchor (`Duta Besar`) has none.
-    choices = _bare_names_by_level().get(level)
-    if not choices:
+def _locates_previous(doc: Doc, index: int, covered: set[int]) -> bool:
+    """`Kota Izumisano, Perfektur Osaka`: a qualifier right after a place only locates that place."""
+    before = index - 1 if index and doc[index - 1].text != "," else index - 2
+    return before >= 0 and before in covered
+
+
+MAX_TOKENS_TO_COUNTRY = 4
+
+
+def _unknown_foreign(words, doc: Doc, country_required: bool) -> Optional[tuple[Region, int]]:
+    """A foreign government the gazetteer lacks: its name, and the country named right after it
+    (`Higashikawa, Hokkaido, Jepang`), else (where not required) the country the article names first."""
+    countries = {s.start: s for s in doc.spans[PLACES_KEY] if s.label_ == "COUNTRY"}
+    name = []
+    for token in words:
+        if token.i in countries:
+            break
+        name.append(token)
+    if not name or any(fold(t.text) in countries_by_name() for t in name):
         return None
+    country = None
+    index = name[-1].i + 1
+    for index in range(index, min(index + MAX_TOKENS_TO_COUNTRY, len(doc))):
+        if index in countries:
+            country = countries_by_name()[countries[index].id_].country
+            break
+        if not (doc[index].text == "," or doc[index].is_title):
+            break
+    if country is None and not country_required:
+        first = sorted((s.start < name[0].i, s.start, s.id_) for s in countries.values())
+        country = countries_by_name()[first[0][2]].country if first else ""
+    if country is None or country == "ID":
+        return None
+    text = " ".join(t.text for t in name)
+    region = Region(key=f"foreign:{fold(text)}", name=text, level="foreign_city", country=country, bare=text)
+    return region, name[-1].i + 1
+
+
+def _match_unknown(words, level: str) -> Optional[tuple[Region, int]]:
+    """A misspelt Indonesian region after its anchor (`Pemkab Sinjunjung`), by fuzzy match of its bare name."""
+    choices = _bare_names_by_level()[level]
     best = None
     for n in range(1, len(words) + 1):
         text = fold(" ".join(w.text for w in words[:n]))

@@ -128,3 +128,23 @@ def test_ambassador_followed_by_a_name_the_gazetteer_lacks_does_not_crash():
                    "dan bertemu Wali Kota Makassar untuk membahas kerja sama pendidikan.")
     keys = {m.region.key for m in find_mentions(doc)}
     assert keys and all(not key.startswith("foreign:kevin") for key in keys)
+
+
+def test_foreign_town_the_gazetteer_lacks_is_a_party_when_its_country_follows_it():
+    text = ("Pemerintah Kabupaten Sleman menerima kunjungan Wakil Wali Kota Kamikawa, Hokkaido, Jepang, "
+            "Taro Yamada beserta rombongan, Senin (3/3/2025).")
+    assert parties_of(text) == {"Kabupaten Sleman": "host", "Kamikawa": "guest"}
+    country = {t.region.name: t.region.country for t in select_parties(find_mentions(annotate(text)))}
+    assert country["Kamikawa"] == "JP"
+
+
+def test_person_after_a_title_without_a_country_is_not_a_foreign_town():
+    text = "Pemkab Kuningan menerima kunjungan Wali Kota Arief Budiman dari Kota Cirebon."
+    assert set(parties_of(text)) == {"Kabupaten Kuningan", "Kota Cirebon"}
+
+
+def test_prefecture_that_signs_is_a_party_but_one_that_locates_a_city_is_not():
+    signing = "Kabupaten Kebumen dan Prefektur Tottori, Jepang, menandatangani kerja sama ketenagakerjaan."
+    assert {t.region.name for t in select_parties(find_mentions(annotate(signing)))} == {"Kabupaten Kebumen", "Tottori"}
+    locating = "Pemkot Bekasi menerima kunjungan Pemerintah Kota Izumisano, Prefektur Osaka, Jepang."
+    assert {t.region.name for t in select_parties(find_mentions(annotate(locating)))} == {"Kota Bekasi", "Izumisano"}
