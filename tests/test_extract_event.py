@@ -111,3 +111,19 @@ def test_a_signing_names_its_signatories_in_its_own_sentence():
             "Bupati Sukoharjo turut memberikan sambutan.")
     parties = spans_of(text, "Kabupaten Klaten", "Bupati Sukoharjo")
     assert classify_event(annotate(text), "doc", parties) is None
+
+
+def test_a_trade_mission_between_two_provinces_is_a_visit():
+    text = ("SURABAYA - Pemerintah Provinsi Jawa Timur dan Pemerintah Provinsi Bali menggelar Misi Dagang "
+            "dan Investasi di Hotel Majapahit Surabaya, Rabu (12/3/2025).")
+    kind, evidence, _ = classify(text)
+    assert kind == "visit"
+    assert_evidence(text, evidence, "misi dagang")
+
+
+def test_a_gathering_of_mayors_in_a_host_city_is_a_meeting():
+    text = ("Pertemuan para wali kota se-Kalimantan digelar di Kota Balikpapan, Jumat (7/2), dihadiri "
+            "Wali Kota Samarinda dan Wali Kota Banjarmasin.")
+    kind, evidence, _ = classify(text)
+    assert kind == "meeting"
+    assert_evidence(text, evidence, "pertemuan para")

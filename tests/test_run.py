@@ -13,7 +13,7 @@ from pipeline.evaluate import evaluate
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "data" / "raw"
 DEV = REPO.parent / "shared" / "eval" / "dev"
-DEV_SCORE_FLOOR = 0.75  # measured 0.758 on the 92 dev articles at the start of issue 15; raised as it improves
+DEV_SCORE_FLOOR = 0.79  # measured 0.811 on the 92 dev articles; raise with every gain, never lower
 
 runner = CliRunner()
 
