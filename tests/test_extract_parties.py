@@ -148,3 +148,16 @@ def test_prefecture_that_signs_is_a_party_but_one_that_locates_a_city_is_not():
     assert {t.region.name for t in select_parties(find_mentions(annotate(signing)))} == {"Kabupaten Kebumen", "Tottori"}
     locating = "Pemkot Bekasi menerima kunjungan Pemerintah Kota Izumisano, Prefektur Osaka, Jepang."
     assert {t.region.name for t in select_parties(find_mentions(annotate(locating)))} == {"Kota Bekasi", "Izumisano"}
+
+
+def test_pemerintah_before_a_bare_province_name_makes_it_a_government():
+    text = ("Gubernur Jambi menandatangani nota kesepakatan dengan Pemerintah Sumatera Selatan di Kantor "
+            "Gubernur, Senin (3/2). Kerja sama antara Jambi dan Sumsel ini mencakup bidang pangan.")
+    parties = parties_of(text, "agreement")
+    assert set(parties) == {"Provinsi Jambi", "Provinsi Sumatera Selatan"}
+
+
+def test_pemerintah_pusat_is_still_not_a_regional_party():
+    text = ("Pemerintah pusat melalui Kemendagri mendukung kunjungan Bupati Sleman ke Pemkot Surabaya, "
+            "Selasa (4/3).")
+    assert set(parties_of(text)) == {"Kabupaten Sleman", "Kota Surabaya"}
