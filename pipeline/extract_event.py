@@ -32,6 +32,12 @@ def cue_patterns() -> dict[str, re.Pattern]:
     patterns = {kind: re.compile(_words(words), re.IGNORECASE) for kind, words in cues["event_types"].items()}
     patterns["planned"] = re.compile(_words(cues["planned_markers"]), re.IGNORECASE)
     patterns["witness"] = re.compile(_words(cues["witness_markers"]), re.IGNORECASE)
+    patterns["roster"] = re.compile(_words(cues["roster_cues"]["words"]), re.IGNORECASE)
+    patterns["membership"] = re.compile(_words(cues["roster_cues"]["membership"]), re.IGNORECASE)
+    groups = cues["party_groups"]
+    # `11 kabupaten/kota`: a number, one space, a counted word; no nested repetition
+    counted = r"\b\d{1,3} (?:" + "|".join(re.escape(w) for w in sorted(groups["counted"], key=len, reverse=True)) + r")\b"
+    patterns["party_groups"] = re.compile(_words(groups["phrases"]) + "|" + counted, re.IGNORECASE)
     return patterns
 
 
@@ -77,8 +83,11 @@ def classify_event(doc: Doc, doc_id: str,
         if party_spans is not None:
             start = sentences[max(index - 1, 0)].start_char
             end = sentences[min(index + 1, len(sentences) - 1)].end_char
-            near_cue = len({key for key, s, e in party_spans if s < end and start < e})
-            in_sentence = len({key for key, s, e in party_spans if s < sent.end_char and sent.start_char < e})
+            # `Penandatanganan Kerja Sama Antar Daerah` names the other parties as a group
+            near_cue = (len({key for key, s, e in party_spans if s < end and start < e})
+                        + bool(patterns["party_groups"].search(narrative, start, end)))
+            in_sentence = (len({key for key, s, e in party_spans if s < sent.end_char and sent.start_char < e})
+                           + bool(patterns["party_groups"].search(text)))
         for kind in CUE_PRIORITY:
             # the signatories of an agreement are named where it is signed; other events may be told
             # across two sentences

@@ -18,7 +18,7 @@ from typing import Optional
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span
 
-from .extract_event import without_quotes
+from .extract_event import CUE_PRIORITY, cue_patterns, without_quotes
 from .knowledge import (Region, countries_by_name, foreign_cities_by_name, fold, indonesian_regions,
                         load_data, regions_by_bare_name)
 from .ner import PLACES_KEY, TERMS_KEY
@@ -141,7 +141,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     previous_end: dict[int, Mention] = {}
     places_covered: set[int] = set()
     for place in places:
-        anchor = _anchor_before(doc, place.start, terms_by_end)
+        anchor = _anchor_before(doc, place.start, terms_by_end) or _list_item_anchor(doc, place.start, previous_end)
         if anchor and (anchor.national or anchor.qualifier):
             continue
         start_token = anchor.start if anchor else place.start
@@ -190,6 +190,23 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions += _unknown_names_after_anchors(doc, places_covered, {m.region.key for m in mentions})
     mentions += _resolve_bare(pending_bare, mentions)
     return sorted(mentions, key=lambda m: m.start_char)
+
+
+LIST_SEPARATORS = frozenset({",", "dan", "serta"})
+
+
+def _list_item_anchor(doc: Doc, index: int, previous_end: dict[int, Mention]) -> Optional[Anchor]:
+    """`Kabupaten Gresik, Jombang dan Blora`, `Pemerintah Kota Denpasar dan Mossel Bay`: a bare name
+    listed right after a region named at its level is named at that level too, and as a government
+    when that one is."""
+    position = index
+    while position > 0 and index - position < 2 and doc[position - 1].lower_ in LIST_SEPARATORS:
+        position -= 1
+    before = previous_end.get(position) if position < index else None
+    if (before is None or not before.anchored or before.title_start is not None
+            or before.region.level not in INDONESIAN_LEVELS):
+        return None  # `Wali Kota Kupang, George M. Hadjoh`: after a title the list is of people
+    return Anchor(level=before.region.level, government=before.government, start=index)
 
 
 def _acts_after(doc: Doc, index: int) -> bool:
@@ -380,12 +397,56 @@ class PartyTally:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def select_parties(mentions: list[Mention], event_sentences: Optional[set[int]] = None) -> list[PartyTally]:
+ROSTER_MIN_REGIONS = 4  # a sentence or list naming this many regions at their level enumerates participants
+ROSTER_ITEM_MAX_TOKENS = 8  # `2. Gubernur Sumatera Barat`: one line of a listed roster
+
+
+LIST_MARKER_MAX_CHARS = 3  # `1.`, `a.`, `•`: the sentencizer may make a list line's number a sentence
+
+
+def listed_regions(doc: Doc, mentions: list[Mention]) -> set[str]:
+    """The regions of a roster of participants: a sentence, or a run of short list lines, naming four
+    or more regions at their level, told of as the cooperation, the event or attending it
+    (`Kerja sama dilakukan antar 11 kabupaten/kota, meliputi Kabupaten Gresik, Jombang, Blora ...`)
+    in itself or in the sentence before it, and not as a plan nor as a forum's membership
+    (`anggota forum itu ada lima kabupaten yaitu ...`). The place where a signing is held
+    (`di Kota Semarang`) is its venue, not one of its parties."""
+    regions_in: dict[int, set[str]] = {}
+    for m in mentions:
+        venue = doc.text[:m.start_char].rstrip().rsplit(None, 1)[-1:] == ["di"]
+        if m.anchored and not venue:
+            regions_in.setdefault(m.sent_start, set()).add(m.region.key)
+    patterns = cue_patterns()
+    told = [patterns["roster"]] + [patterns[kind] for kind in CUE_PRIORITY]
+    sentences = [s for s in doc.sents if len(s.text.strip()) > LIST_MARKER_MAX_CHARS]
+
+    def list_line(sent: Span) -> bool:
+        return len(sent) <= ROSTER_ITEM_MAX_TOKENS and sent.start_char in regions_in
+
+    listed: set[str] = set()
+    index = 0
+    while index < len(sentences):
+        block = [sentences[index]]
+        while list_line(block[-1]) and index + len(block) < len(sentences) and list_line(sentences[index + len(block)]):
+            block.append(sentences[index + len(block)])
+        named = set().union(*(regions_in.get(s.start_char, set()) for s in block))
+        context = block + sentences[index - 1:index]
+        if (len(named) >= ROSTER_MIN_REGIONS and any(p.search(s.text) for s in context for p in told)
+                and not any(patterns["planned"].search(s.text) or patterns["membership"].search(s.text)
+                            for s in block)):
+            listed |= named
+        index += len(block)
+    return listed
+
+
+def select_parties(mentions: list[Mention], event_sentences: Optional[set[int]] = None,
+                   listed: frozenset[str] | set[str] = frozenset()) -> list[PartyTally]:
     """The governments that take part: those named as governments, topped up with named places to make two.
 
     Beyond the two governments named most, a government takes part only when it is named as one
     more than once or in a sentence that reports the event; otherwise it is background
-    (`program Pemprov Jabar`).
+    (`program Pemprov Jabar`). A region `listed` in a roster of participants (`listed_regions`)
+    takes part whether or not it is named as a government.
     """
     tallies: dict[str, PartyTally] = {}
     for m in mentions:
@@ -394,10 +455,12 @@ def select_parties(mentions: list[Mention], event_sentences: Optional[set[int]] 
         tally.anchored += m.anchored
         tally.total += 1
         tally.mentions.append(m)
-    governments = sorted((t for t in tallies.values() if t.government), key=lambda t: (-t.government, t.first))
+    governments = sorted((t for t in tallies.values() if t.government or t.region.key in listed),
+                         key=lambda t: (-t.government, t.first))
     chosen = governments[:MIN_PARTIES] + [
         t for t in governments[MIN_PARTIES:]
-        if t.government > 1 or event_sentences is None or any(m.sent_start in event_sentences for m in t.mentions)]
+        if t.government > 1 or t.region.key in listed or event_sentences is None
+        or any(m.sent_start in event_sentences for m in t.mentions)]
     if len(chosen) < MIN_PARTIES:
         rest = sorted((t for t in tallies.values() if t.anchored and not t.government),
                       key=lambda t: (-t.anchored, t.first))

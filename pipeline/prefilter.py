@@ -150,6 +150,7 @@ def _may_name_two_parties(text: str, start: int, end: int, aliases: frozenset[st
     for alias in aliases:
         mentions[alias, 1] += len(re.findall(rf"(?<!\w){re.escape(alias)}(?!\w)", text[start:end]))
     bound = sum(min(count, regions) for (_, regions), count in mentions.items())
+    bound += bool(cue_patterns()["party_groups"].search(text, start, end))  # `antar daerah`: the others as a group
     if bound >= 2:
         return True
     any_term, naming_term = _government_terms()

@@ -127,3 +127,13 @@ def test_a_gathering_of_mayors_in_a_host_city_is_a_meeting():
     kind, evidence, _ = classify(text)
     assert kind == "meeting"
     assert_evidence(text, evidence, "pertemuan para")
+
+
+def test_a_signing_among_regions_named_as_a_group_needs_only_its_host_by_name():
+    text = ("Pendopo Kabupaten Madiun menjadi tempat penandatanganan kerja sama antar daerah, Senin (6/3). "
+            "Bupati Madiun menyambut Bupati Ngawi dan para bupati lainnya.")
+    parties = [("kabupaten-madiun", text.index("Kabupaten Madiun"), text.index("Kabupaten Madiun") + 16),
+               ("kabupaten-ngawi", text.index("Bupati Ngawi"), text.index("Bupati Ngawi") + 12)]
+    kind, evidence, _ = classify_event(annotate(text), "doc", parties)
+    assert kind == "agreement"
+    assert_evidence(text, evidence, "penandatanganan")

@@ -161,3 +161,40 @@ def test_pemerintah_pusat_is_still_not_a_regional_party():
     text = ("Pemerintah pusat melalui Kemendagri mendukung kunjungan Bupati Sleman ke Pemkot Surabaya, "
             "Selasa (4/3).")
     assert set(parties_of(text)) == {"Kabupaten Sleman", "Kota Surabaya"}
+
+
+def chosen(text: str) -> set[str]:
+    from pipeline.extract_event import event_sentence_starts
+    from pipeline.extract_parties import listed_regions
+    doc = annotate(text)
+    mentions = find_mentions(doc)
+    return {t.region.name for t in select_parties(mentions, event_sentence_starts(doc), listed_regions(doc, mentions))}
+
+
+def test_bare_names_listed_after_a_regency_are_regencies_of_a_roster():
+    text = ("Pemkab Madiun menjadi tuan rumah penandatanganan kerja sama antar daerah, Senin (6/3). "
+            "Pemkab Madiun menyambut para bupati. "
+            "Kerja sama dilakukan antar enam kabupaten, meliputi Kabupaten Ponorogo, Magetan, Ngawi, Pacitan dan Trenggalek.")
+    assert chosen(text) == {"Kabupaten Madiun", "Kabupaten Ponorogo", "Kabupaten Magetan", "Kabupaten Ngawi",
+                            "Kabupaten Pacitan", "Kabupaten Trenggalek"}
+
+
+def test_list_lines_after_an_introduction_of_the_cooperation_are_a_roster():
+    text = ("Pemprov Jawa Tengah menandatangani kerja sama dengan lima daerah, Selasa (7/3).\n\n"
+            "Adapun kepala daerah yang menjalin kerja sama itu yakni:\n\n"
+            "1. Gubernur Bali\n2. Wali Kota Ambon\n3. Bupati Sleman\n4. Bupati Gowa\n5. Wali Kota Kupang\n")
+    assert chosen(text) == {"Provinsi Jawa Tengah", "Provinsi Bali", "Kota Ambon", "Kabupaten Sleman",
+                            "Kabupaten Gowa", "Kota Kupang"}
+
+
+def test_the_members_of_a_forum_are_not_a_roster_of_the_event():
+    text = ("Bupati Sleman berkunjung ke Pemkab Bantul, Rabu (8/3). "
+            "Saat ini anggota forum itu ada lima kabupaten yaitu Kabupaten Gunungkidul, Kabupaten Kulon Progo, "
+            "Kabupaten Klaten, Kabupaten Magelang dan Kabupaten Purworejo.")
+    assert chosen(text) == {"Kabupaten Sleman", "Kabupaten Bantul"}
+
+
+def test_a_name_after_a_titled_region_and_a_comma_is_a_person_not_a_listed_place():
+    text = "Wali Kota Kupang, George Hadjoh, menerima kunjungan Konsul Jenderal Jepang, Senin (3/4)."
+    mentions = find_mentions(annotate(text))
+    assert {m.region.name for m in mentions} <= {"Kota Kupang", "Japan"}

@@ -12,7 +12,7 @@ from pipeline.extract import extract_record, record_from_doc
 from pipeline.extract_dates import extract_event_date
 from pipeline.extract_event import classify_event, event_sentence_starts
 from pipeline.extract_officials import find_official_mentions, merge_officials
-from pipeline.extract_parties import assign_roles, find_mentions, select_parties
+from pipeline.extract_parties import assign_roles, find_mentions, listed_regions, select_parties
 from pipeline.extract_sectors import extract_sectors
 from pipeline.ingest import list_input_files, read_file
 from pipeline.ner import annotate
@@ -103,7 +103,7 @@ def _variants(text: str, seed: int) -> list[str]:
 def _run_every_extractor(article: Article) -> None:
     doc = annotate(article.text)
     mentions = find_mentions(doc)
-    tallies = select_parties(mentions, event_sentence_starts(doc))
+    tallies = select_parties(mentions, event_sentence_starts(doc), listed_regions(doc, mentions))
     spans = [(t.region.key, m.start_char, m.end_char) for t in tallies for m in t.mentions]
     event = classify_event(doc, article.doc_id, spans)
     assign_roles(article.text, tallies, event.type if event else "visit", article.doc_id, remote=bool(event and event.remote))
