@@ -1,12 +1,12 @@
 """Merge: articles that report the same event become one record that lists every source.
 
-Two records are the same event when they name the same parties and their dates agree (the same
-day give or take one, since outlets get the day wrong; a date without a year agrees on month and
-day; a missing date agrees with any). Records are first blocked by their set of parties; within
-a block `rapidfuzz.process.extract` compares each distinct spelling of the party names with the
-others, and the records of two alike spellings are linked by date: full dates only with their
-neighbours in time, so a block costs about its size, not its square. Different events between the
-same parties (other dates) stay apart.
+Two records are the same event when they share two of their parties and their dates agree (within
+three days, since outlets give a visit's first or last day, or get the day wrong; a date without a
+year agrees on month and day; a missing date agrees with any). Outlets differ in how many of a
+forum's regions they name, so a pair report joins the roster report that includes its pair.
+Records are blocked by each pair of their parties; within a block the records are linked by date,
+full dates only with their neighbours in time, so a block costs about its size, not its square.
+Different events between the same parties (other dates) stay apart.
 """
 from __future__ import annotations
 
@@ -15,28 +15,21 @@ import hashlib
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from datetime import date
+from itertools import combinations
 from typing import Iterable, Iterator, Optional
-
-from rapidfuzz import fuzz, process
 
 from .extract_officials import same_person
 from .grouping import UnionFind
 from .knowledge import fold
 from .schema import EventDate, EventRecord, Official, Party, Sector
 
-SAME_PARTIES_SCORE = 90
-MAX_DAY_GAP = 1
+MAX_DAY_GAP = 3
+SHARED_PARTIES = 2  # an event between two governments: sharing one party is sharing a neighbour
 TYPE_PRIORITY = {"agreement": 0, "meeting": 1, "visit": 2}
 
 
 def party_key(party: Party) -> str:
     return party.code or f"{party.country}:{fold(party.name)}"
-
-
-def _party_signatures(records: list[EventRecord]) -> list[str]:
-    """Each record's folded party names, sorted; a name recurs in many records, so it is folded once."""
-    folded = {name: fold(name) for name in {p.name for record in records for p in record.parties}}
-    return [" | ".join(sorted(folded[p.name] for p in record.parties)) for record in records]
 
 
 def _parse(day: Optional[str]) -> tuple[Optional[date], Optional[str]]:
@@ -65,31 +58,41 @@ def dates_agree(a: Optional[str], b: Optional[str]) -> bool:
 def group_same_events(records: list[EventRecord]) -> list[list[int]]:
     """Indexes of the records that report one event, group by group, in input order.
 
-    Two records are linked when their party signatures are alike and their dates agree, and a group
-    holds the records that links join, directly or through others. Records with one signature are
-    alike with each other, so signatures are compared once per distinct pair, and the records of
-    each alike pair are then linked by their dates alone.
+    Two records are linked when their party sets are alike (`parties_alike`) and their dates agree,
+    and a group holds the records that links join, directly or through others. Records with one
+    party set are alike with each other, so sets are compared once per distinct pair, and the
+    records of each alike pair are then linked by their dates alone.
     """
-    blocks: dict[frozenset[str], list[int]] = defaultdict(list)
-    for i, record in enumerate(records):
-        blocks[frozenset(party_key(p) for p in record.parties)].append(i)
-    signatures = _party_signatures(records)
+    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    party_sets = [frozenset(party_key(p) for p in record.parties) for record in records]
+    for i, keys in enumerate(party_sets):
+        for shared in combinations(sorted(keys), SHARED_PARTIES):
+            blocks[shared].append(i)
     groups = UnionFind(len(records))
+    compared: set[tuple[frozenset[str], frozenset[str]]] = set()
     for members in blocks.values():
         if len(members) < 2:
             continue
-        by_signature: dict[str, list[int]] = defaultdict(list)
+        by_set: dict[frozenset[str], list[int]] = defaultdict(list)
         for i in members:
-            by_signature[signatures[i]].append(i)
-        distinct = list(by_signature)
-        for position, signature in enumerate(distinct):
-            # the signature itself and those after it: each alike pair once
-            alike = process.extract(signature, distinct[position:], scorer=fuzz.token_sort_ratio,
-                                    score_cutoff=SAME_PARTIES_SCORE, limit=None)
-            for other, _, _ in alike:
-                pair = by_signature[signature] + (by_signature[other] if other != signature else [])
-                _link_agreeing_dates(groups, pair, records)
+            by_set[party_sets[i]].append(i)
+        distinct = list(by_set)
+        for position, keys in enumerate(distinct):
+            for other in distinct[position:]:
+                if (keys, other) in compared or not parties_alike(keys, other):
+                    continue
+                compared.add((keys, other))
+                _link_agreeing_dates(groups, by_set[keys] + (by_set[other] if other != keys else []), records)
     return groups.groups()
+
+
+def parties_alike(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two party sets of one event: they share two parties, and at least half of the longer one.
+
+    Outlets name more or fewer of a forum's regions (four against two), but a report of two of the
+    twelve governments at a signing tells of their own signing, not of the whole ceremony."""
+    shared = len(a & b)
+    return shared >= SHARED_PARTIES and 2 * shared >= max(len(a), len(b))
 
 
 def _link_agreeing_dates(groups: UnionFind, indexes: list[int], records: list[EventRecord]) -> None:
