@@ -35,8 +35,9 @@ def cue_patterns() -> dict[str, re.Pattern]:
     patterns["roster"] = re.compile(_words(cues["roster_cues"]["words"]), re.IGNORECASE)
     patterns["membership"] = re.compile(_words(cues["roster_cues"]["membership"]), re.IGNORECASE)
     groups = cues["party_groups"]
-    # `11 kabupaten/kota`: a number, one space, a counted word; no nested repetition
-    counted = r"\b\d{1,3} (?:" + "|".join(re.escape(w) for w in sorted(groups["counted"], key=len, reverse=True)) + r")\b"
+    # `11 kabupaten/kota`, `tujuh pemerintah kota`: a number, one space, a counted word; no nested repetition
+    number = r"(?:\d{1,3}|" + "|".join(re.escape(w) for w in groups["numbers"]) + ")"
+    counted = r"\b" + number + " (?:" + "|".join(re.escape(w) for w in sorted(groups["counted"], key=len, reverse=True)) + r")\b"
     patterns["party_groups"] = re.compile(_words(groups["phrases"]) + "|" + counted, re.IGNORECASE)
     return patterns
 

@@ -137,3 +137,13 @@ def test_a_signing_among_regions_named_as_a_group_needs_only_its_host_by_name():
     kind, evidence, _ = classify_event(annotate(text), "doc", parties)
     assert kind == "agreement"
     assert_evidence(text, evidence, "penandatanganan")
+
+
+def test_a_number_word_before_governments_names_them_as_a_group():
+    text = ("Pemkot Surabaya melakukan penandatanganan nota kesepahaman dengan lima pemerintah kota "
+            "di Hotel Shangri-La, Kamis (4/9). Wali Kota Surabaya hadir bersama Wali Kota Malang.")
+    start = text.index("Pemkot Surabaya")
+    kind, evidence, _ = classify_event(annotate(text), "doc", [("kota-surabaya", start, start + 15),
+                                                               ("kota-malang", text.index("Wali Kota Malang"), len(text) - 1)])
+    assert kind == "agreement"
+    assert_evidence(text, evidence, "penandatanganan")
