@@ -83,3 +83,17 @@ def test_repeated_phrase_is_listed_once_with_all_evidence():
     assert sectors["tourism"].phrases == ["pariwisata"]
     assert len(sectors["tourism"].evidence) == 2
     assert_evidence_slices(text, sectors)
+
+
+def test_paraphrases_of_governance_health_and_digital_fields():
+    text = ("Kerja sama itu mencakup peningkatan kompetensi ASN, pengiriman tenaga perawat, serta "
+            "pemanfaatan teknologi dan informasi untuk penyelenggaraan pemerintahan.")
+    sectors = sectors_of(text)
+    assert {"governance", "health", "smart_city_digital"} <= set(sectors)
+    assert_evidence_slices(text, sectors)
+
+
+def test_a_list_opened_by_mencakup_after_a_cooperation_sentence_is_on_topic():
+    text = ("Kedua gubernur membahas penjajakan kerja sama strategis. "
+            "Mencakup penguatan transportasi udara dan pembangunan infrastruktur.")
+    assert {"transportation", "public_works"} <= set(sectors_of(text))
