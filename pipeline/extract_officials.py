@@ -254,8 +254,8 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
         if all(t.i in region_tokens for t in tokens):
             continue  # `Kantor Gubernur Sumut, Medan`: a place after the title, not a person
         name = doc[tokens[0].i:tokens[-1].i + 1].text
-        if not any(len(t.text.rstrip(".")) >= 3 for t in tokens):
-            continue
+        if not any(len(t.text.rstrip(".")) >= 3 for t in tokens) or all(t.is_upper for t in tokens):
+            continue  # `RRT`, `OPD`: initials alone are an acronym, not a person
         region_key = (region_mention.region.key if region_mention else
                       _dprd_body_region(position, dprd_bodies) or _inferred_region(term, parties, found))
         if region_key is not None and region_key not in party_keys:

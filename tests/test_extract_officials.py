@@ -134,3 +134,16 @@ def test_a_delegation_head_with_a_known_title_is_left_to_the_titles():
     officials = officials_of(text)
     assert ("Ali Makhsun", "Wakil Bupati", "Kabupaten Demak") in officials
     assert not any(position.startswith("Wakil Bupati Demak") for _, position, _ in officials)
+
+
+def test_a_party_name_an_acronym_or_an_activity_after_a_title_is_not_a_person():
+    text = ("Bupati Kendal Dico Ganinduto menerima Ketua DPRD Golkar dan rombongan Wali Kota RRT, "
+            "Rabu (5/3). Wakil Bupati Kaji Banding ke Pemkot Semarang.")
+    assert [name for name, _, _ in officials_of(text)] == ["Dico Ganinduto"]
+
+
+def test_a_field_word_before_the_name_does_not_join_it():
+    text = ("Wali Kota Semarang menerima Kepala Biro Kerja Sama Taufik Hidayat dari Pemprov Jawa Tengah. "
+            "Asisten Pembangunan Didi Aryadi turut hadir.")
+    names = [name for name, _, _ in officials_of(text)]
+    assert not any(n.startswith(("Kerja", "Pembangunan")) for n in names)
