@@ -1,6 +1,6 @@
 """Parties and roles on hand-written Indonesian sentences."""
-from pipeline.extract_parties import assign_roles, find_mentions, select_parties
-from pipeline.ner import annotate
+from pipeline.stages.extract_parties import assign_roles, find_mentions, select_parties
+from pipeline.ner.nlp import annotate
 
 
 def parties_of(text: str, event_type: str = "visit", remote: bool = False) -> dict[str, str]:
@@ -74,7 +74,7 @@ def test_lowercase_common_word_is_not_a_region():
 
 
 def test_third_government_named_once_outside_the_event_is_background():
-    from pipeline.extract_event import event_sentence_starts
+    from pipeline.stages.extract_event import event_sentence_starts
     text = ("Pemkot Bekasi menerima kunjungan kerja Pemkab Banyuwangi, Senin (3/3/2025). "
             "Menurutnya, program Pemprov Jabar soal sampah juga berjalan baik.")
     doc = annotate(text)

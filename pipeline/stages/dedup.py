@@ -21,8 +21,8 @@ from rapidfuzz import fuzz, process
 
 from .extract_officials import same_person
 from .grouping import UnionFind
-from .knowledge import fold
-from .schema import EventDate, EventRecord, Official, Party, Sector
+from ..knowledge import fold
+from ..schema import EventDate, EventRecord, Official, Party, Sector
 
 SAME_PARTIES_SCORE = 90
 MAX_DAY_GAP = 1
