@@ -9,14 +9,14 @@ from typing import Optional
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from pipeline.evaluate import evaluate as evaluate_predictions
-from pipeline.evaluate import format_report
-from pipeline.ingest import list_input_files
-from pipeline.ner import BACKENDS, DEFAULT_BACKEND
-from pipeline.run import ENGINES, Engine, Limits
-from pipeline.run import run as run_pipeline
+from pipeline.evaluation.scoring import evaluate as evaluate_predictions
+from pipeline.evaluation.results import format_report
+from pipeline.stages.ingest import list_input_files
+from pipeline.ner.nlp import BACKENDS, DEFAULT_BACKEND
+from pipeline.runner.run import ENGINES, Engine, Limits
+from pipeline.runner.run import run as run_pipeline
 from pipeline.schema import EventRecord
-from pipeline.workers import WorkersUnavailable
+from pipeline.runner.workers import WorkersUnavailable
 
 app = typer.Typer(add_completion=False, no_args_is_help=False,
                   help="Indonesian regional news in, deduplicated inter-government cooperation events out.")
@@ -119,11 +119,11 @@ def train_ner(backend: Backend = typer.Option(DEFAULT_BACKEND, "--backend", help
     """Train the Indonesian NER (PER, ORG, LOC) from the labelled corpora and write it to models/."""
     try:
         if backend is Backend.spacy:
-            from pipeline.ner_training import train_spacy_ner
+            from pipeline.ner.training import train_spacy_ner
 
             written = train_spacy_ner(output, corpora=only or None, corpora_folder=corpora, max_steps=max_steps)
         else:
-            from pipeline.ner_stanza import train_stanza
+            from pipeline.ner.stanza_training import train_stanza
 
             written = train_stanza(output, corpora=only or None, corpora_folder=corpora)
     except (FileNotFoundError, ValueError, ImportError) as error:
@@ -136,7 +136,7 @@ def train_ner(backend: Backend = typer.Option(DEFAULT_BACKEND, "--backend", help
 def bench_ner(backends: list[str] = typer.Option(list(BACKENDS), "--backend", help="Backends to compare (repeat the flag)."),
               corpora: Optional[Path] = typer.Option(None, "--corpora", help="Folder of the NER corpora.")) -> None:
     """Entity P/R/F1 per type on each corpus's test split, and words per second, for each backend."""
-    from pipeline.ner_bench import bench, format_results, load_backend
+    from pipeline.ner.bench import bench, format_results, load_backend
 
     try:
         results = bench([load_backend(name) for name in backends], folder=corpora)
@@ -150,7 +150,7 @@ def bench_ner(backends: list[str] = typer.Option(list(BACKENDS), "--backend", he
 def export(out_dir: Path = typer.Argument(DEFAULT_OUTPUT, help="A run's output folder, holding events.jsonl."),
            table_format: str = typer.Option("csv", "--format", help="csv, parquet or duckdb.")) -> None:
     """Write the events of OUT_DIR as relational tables: CSV or Parquet files in OUT_DIR/tables, or OUT_DIR/kerjasama.duckdb."""
-    from pipeline.tables import TABLE_FORMATS, export_tables
+    from pipeline.dataset.tables import TABLE_FORMATS, export_tables
 
     if table_format not in TABLE_FORMATS:
         typer.echo(f"error: unknown format {table_format!r}: choose one of {', '.join(TABLE_FORMATS)}", err=True)
@@ -167,7 +167,7 @@ def export(out_dir: Path = typer.Argument(DEFAULT_OUTPUT, help="A run's output f
 @app.command()
 def report(out_dir: Path = typer.Argument(DEFAULT_OUTPUT, help="A run's output folder, holding events.jsonl.")) -> None:
     """Write OUT_DIR/report.html: one page, opening offline, with the network, map, timeline, sectors and events."""
-    from pipeline.report import write_report
+    from pipeline.dataset.report import write_report
 
     try:
         path = write_report(out_dir)
@@ -180,7 +180,7 @@ def report(out_dir: Path = typer.Argument(DEFAULT_OUTPUT, help="A run's output f
 @app.command("schema-docs")
 def schema_docs(out: Optional[Path] = typer.Option(None, "--out", help="Where to write (default: docs/schema.md).")) -> None:
     """Write the record's JSON Schema and every table's columns, generated from the models, as Markdown."""
-    from pipeline.tables import write_schema_docs
+    from pipeline.dataset.tables import write_schema_docs
 
     typer.echo(f"wrote {write_schema_docs(out) if out else write_schema_docs()}")
 
@@ -207,7 +207,7 @@ def bench(sizes: str = typer.Option("1000,10000,100000", "--sizes", help="Corpus
           workers: int = typer.Option(Engine().workers, "--workers", min=1,
                                       help="Worker processes of the run (default: one per core).")) -> None:
     """Time the run, and each stage, over synthetic corpora of each size, and the merge alone."""
-    from pipeline.bench import format_merge_scaling, load_pipeline, merge_timing, run_bench, table_header, table_row
+    from pipeline.evaluation.bench import format_merge_scaling, load_pipeline, merge_timing, run_bench, table_header, table_row
 
     corpus_sizes, merged_sizes = _sizes(sizes), _sizes(merge_sizes)
     engine = Engine(workers=workers)

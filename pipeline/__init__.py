@@ -2,7 +2,7 @@
 
 The library is the product; `cli.py` only parses arguments and prints.
 """
-from .extract import extract_from_text, extract_record
-from .run import RunResult, process_folder, run
+from .stages.extract import extract_from_text, extract_record
+from .runner.run import RunResult, process_folder, run
 
 __all__ = ["extract_from_text", "extract_record", "process_folder", "run", "RunResult"]

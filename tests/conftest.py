@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.run import run
+from pipeline.runner.run import run
 
 DEV_ARTICLES = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev" / "articles"
 

@@ -2,8 +2,8 @@
 from typer.testing import CliRunner
 
 from cli import app
-from pipeline.bench import STAGES, bench_folder, merge_timing
-from pipeline.synthetic import generate_corpus, write_corpus
+from pipeline.evaluation.bench import STAGES, bench_folder, merge_timing
+from pipeline.evaluation.synthetic import generate_corpus, write_corpus
 
 
 def test_bench_folder_counts_and_times_every_stage(tmp_path):

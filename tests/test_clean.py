@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.clean import clean_text, is_boilerplate
+from pipeline.stages.clean import clean_text, is_boilerplate
 from pipeline.knowledge import load_data
 
 LEAD = "Pemerintah Kota Bekasi menerima kunjungan resmi Pemerintah Kota Izumisano, Jepang, Kamis (24/7/2025)."

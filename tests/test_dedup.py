@@ -4,7 +4,7 @@ from typing import Optional, Sequence
 
 import pytest
 
-from pipeline.dedup import dates_agree, merge_records
+from pipeline.stages.dedup import dates_agree, merge_records
 from pipeline.schema import EventDate, EventRecord, Official, Party, Sector, Source
 
 SEMARANG = {"name": "Kota Semarang", "country": "ID", "level": "kota", "code": "33.74"}

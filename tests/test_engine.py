@@ -10,9 +10,9 @@ from typer.testing import CliRunner
 
 from cli import app
 from pipeline import process_folder
-from pipeline.run import Engine, run
+from pipeline.runner.run import Engine, run
 
-run_module = importlib.import_module("pipeline.run")  # `pipeline.run` is also the function
+run_module = importlib.import_module("pipeline.runner.run")  # the module; `pipeline.run` is the function
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "data" / "raw"
@@ -120,8 +120,8 @@ def test_a_scheduler_needs_the_dask_engine(tmp_path):
 
 def test_the_warm_up_article_reaches_every_extractor():
     """Else the tables of the extractors it misses would be built again in every worker."""
-    from pipeline.extract import record_from_doc
-    from pipeline.ner import shared_nlp
+    from pipeline.stages.extract import record_from_doc
+    from pipeline.ner.nlp import shared_nlp
 
     record = record_from_doc(run_module.WARM_UP_ARTICLE, shared_nlp()(run_module.WARM_UP_ARTICLE.text))
     assert record is not None and record.officials and record.sectors and record.date.start

@@ -5,10 +5,10 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from pipeline.entities import name_key, resolve_people, spelling_variants
-from pipeline.run import run
+from pipeline.dataset.entities import name_key, resolve_people, spelling_variants
+from pipeline.runner.run import run
 from pipeline.schema import EventDate, EventRecord, Official, Party, Source
-from pipeline.tables import build_tables, read_events
+from pipeline.dataset.tables import build_tables, read_events
 from tests.conftest import DEV_ARTICLES
 
 BEKASI = ("Kota Bekasi", "32.75", "kota")

@@ -1,4 +1,4 @@
-"""pipeline.evaluate: hand-checked figures on small Indonesian examples, and agreement with
+"""pipeline.evaluation: hand-checked figures on small Indonesian examples, and agreement with
 ../shared/eval/score.py on generated and randomly perturbed gold/prediction sets."""
 from __future__ import annotations
 
@@ -12,10 +12,7 @@ from typing import Any, Optional
 import pytest
 from rapidfuzz import fuzz
 
-from pipeline.evaluate import (
-    EvaluationReport,
-    evaluate,
-    format_report,
+from pipeline.evaluation.matching import (
     person_key,
     position_key,
     region_key,
@@ -23,6 +20,8 @@ from pipeline.evaluate import (
     same_position,
     same_region,
 )
+from pipeline.evaluation.results import EvaluationReport, format_report
+from pipeline.evaluation.scoring import evaluate
 from pipeline.knowledge import load_data
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -1,7 +1,7 @@
 """Dates: `find_dates` and `extract_event_date` on hand-written Indonesian sentences."""
 from datetime import date
 
-from pipeline.extract_dates import extract_event_date, find_dates
+from pipeline.stages.extract_dates import extract_event_date, find_dates
 
 
 def event_start(text: str, published: date | None = None) -> str | None:

@@ -1,6 +1,6 @@
 """Event type: `classify_event` on hand-written Indonesian news sentences."""
-from pipeline.extract_event import classify_event
-from pipeline.ner import annotate
+from pipeline.stages.extract_event import classify_event
+from pipeline.ner.nlp import annotate
 
 
 def classify(text: str):

@@ -1,7 +1,7 @@
 """Officials on hand-written Indonesian sentences: names, positions, regions, one entry per person."""
-from pipeline.extract_officials import find_official_mentions, merge_officials, same_person
-from pipeline.extract_parties import find_mentions, select_parties
-from pipeline.ner import annotate
+from pipeline.stages.extract_officials import find_official_mentions, merge_officials, same_person
+from pipeline.stages.extract_parties import find_mentions, select_parties
+from pipeline.ner.nlp import annotate
 
 
 def officials_of(text: str) -> list[tuple[str, str, str]]:

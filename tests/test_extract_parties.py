@@ -1,6 +1,7 @@
 """Parties and roles on hand-written Indonesian sentences."""
-from pipeline.extract_parties import assign_roles, find_mentions, select_parties
-from pipeline.ner import annotate
+from pipeline.stages.extract_event import event_sentence_starts
+from pipeline.stages.extract_parties import assign_roles, find_mentions, listed_regions, select_parties
+from pipeline.ner.nlp import annotate
 
 
 def parties_of(text: str, event_type: str = "visit", remote: bool = False) -> dict[str, str]:
@@ -74,7 +75,6 @@ def test_lowercase_common_word_is_not_a_region():
 
 
 def test_third_government_named_once_outside_the_event_is_background():
-    from pipeline.extract_event import event_sentence_starts
     text = ("Pemkot Bekasi menerima kunjungan kerja Pemkab Banyuwangi, Senin (3/3/2025). "
             "Menurutnya, program Pemprov Jabar soal sampah juga berjalan baik.")
     doc = annotate(text)
@@ -164,8 +164,6 @@ def test_pemerintah_pusat_is_still_not_a_regional_party():
 
 
 def chosen(text: str) -> set[str]:
-    from pipeline.extract_event import event_sentence_starts
-    from pipeline.extract_parties import listed_regions
     doc = annotate(text)
     mentions = find_mentions(doc)
     return {t.region.name for t in select_parties(mentions, event_sentence_starts(doc), listed_regions(doc, mentions))}

@@ -1,6 +1,6 @@
 """Sectors: `extract_sectors` on hand-written Indonesian sentences."""
-from pipeline.extract_sectors import extract_sectors
-from pipeline.ner import annotate
+from pipeline.stages.extract_sectors import extract_sectors
+from pipeline.ner.nlp import annotate
 from pipeline.schema import Sector
 
 

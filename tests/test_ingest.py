@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import iter_articles, list_input_files, read_file
+from pipeline.stages.ingest import iter_articles, list_input_files, read_file
 
 BEKASI_TEXT = (
     "Pemerintah Kota Bekasi menerima kunjungan resmi Pemerintah Kota Izumisano, Perfektur Osaka, "

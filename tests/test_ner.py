@@ -1,5 +1,5 @@
 """The NER stage: what the two span rulers mark, fed from the knowledge files and gazetteers."""
-from pipeline.ner import PLACES_KEY, TERMS_KEY, annotate
+from pipeline.ner.nlp import PLACES_KEY, TERMS_KEY, annotate
 
 
 def spans(text: str, key: str) -> list[tuple[str, str]]:
@@ -51,7 +51,7 @@ def test_line_breaks_start_sentences_and_abbreviations_do_not_end_them():
 def test_rules_win_over_the_model_where_they_overlap():
     from spacy.tokens import Doc, Span
 
-    from pipeline.ner import resolve_entities, shared_nlp
+    from pipeline.ner.nlp import resolve_entities, shared_nlp
 
     words = ["Wali", "Kota", "Bekasi", "Tri", "Adhianto", "bertemu", "Pemkot", "Depok", "."]
     doc = Doc(shared_nlp().vocab, words=words)

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ner_bench import score_entities
-from pipeline.ner_corpus import TaggedSentence, entity_spans, read_conll, read_split, restore_case
+from pipeline.ner.bench import score_entities
+from pipeline.ner.corpus import TaggedSentence, entity_spans, read_conll, read_split, restore_case
 
 REAL_CORPORA = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "ner"
 
@@ -64,7 +64,7 @@ def test_the_real_corpora_read_with_entities_of_every_type():
 
 
 def test_capitalised_words_outside_entities_of_a_case_restored_corpus_are_left_unannotated():
-    from pipeline.ner_training import training_tags
+    from pipeline.ner.training import training_tags
 
     sentence = TaggedSentence(("Ketua", "KPK", "bertemu", "Amos", "di", "Manado"), ("O", "O", "O", "B-PER", "O", "B-LOC"),
                               case_restored=True)

@@ -7,10 +7,10 @@ import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.ner_corpus import TaggedSentence
-from pipeline.ner_stanza import (NER_FILE, RESOURCES_FILE, STANZA_MODEL, TOKENIZER_FILE, StanzaNer,
-                                 StanzaTrainingSize, bracket_split, detokenized, installed_indonesian_tokenizer, stanza_pipeline,
-                                 stanza_tokenizer, train_stanza, write_tokenizer_data)
+from pipeline.ner.corpus import TaggedSentence
+from pipeline.ner.stanza_backend import (NER_FILE, RESOURCES_FILE, STANZA_MODEL, TOKENIZER_FILE, StanzaNer,
+                                         installed_indonesian_tokenizer, stanza_pipeline, stanza_tokenizer)
+from pipeline.ner.stanza_training import StanzaTrainingSize, bracket_split, detokenized, train_stanza, write_tokenizer_data
 
 TINY = StanzaTrainingSize(vector_dim=16, tokenizer_steps=20, tokenizer_eval_steps=20, ner_steps=20,
                           ner_eval_interval=20, ner_hidden_dim=32, ner_char_hidden_dim=16, sentences_per_split=100)
@@ -117,7 +117,7 @@ def test_the_shipped_model_tags_corpus_tokens():
 
 def test_the_pipeline_runs_on_the_stanza_backend_with_the_same_parties():
     from pipeline import extract_from_text
-    from pipeline.clean import clean_text
+    from pipeline.stages.clean import clean_text
 
     sample = Path(__file__).resolve().parents[1] / "data" / "raw" / "jabarnews-20250519-bogor-jeonju-sister-city.txt"
     text = sample.read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ import spacy
 from typer.testing import CliRunner
 
 import cli
-from pipeline.ner_bench import SpacyNer, bench_backend
+from pipeline.ner.bench import SpacyNer, bench_backend
 
 REAL_CORPORA = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "ner"
 

@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 
 from pipeline import extract_from_text
-from pipeline.clean import clean_text
-from pipeline.ingest import list_input_files, load_file, read_file
+from pipeline.stages.clean import clean_text
+from pipeline.stages.ingest import list_input_files, load_file, read_file
 from pipeline.knowledge import load_data
-from pipeline.prefilter import CLAUSE_BREAKS, screen
-from pipeline.synthetic import generate_corpus
+from pipeline.stages.prefilter import CLAUSE_BREAKS, screen
+from pipeline.evaluation.synthetic import generate_corpus
 
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO.parent / "shared" / "eval" / "dev"
@@ -79,7 +79,7 @@ def test_most_ordinary_news_is_set_aside_and_no_event_report(synthetic):
 
 
 def test_the_run_sends_no_rejected_article_to_the_nlp_stage(tmp_path, monkeypatch):
-    run_module = importlib.import_module("pipeline.run")  # `pipeline.run` is also the function
+    run_module = importlib.import_module("pipeline.runner.run")  # the module; `pipeline.run` is the function
 
     class NoArticleExpected:
         def pipe(self, items, **_options):

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.report import write_report
-from pipeline.tables import build_tables, read_events
+from pipeline.dataset.report import write_report
+from pipeline.dataset.tables import build_tables, read_events
 from tests.browser import open_page
 
 REPO = Path(__file__).resolve().parents[1]

@@ -24,13 +24,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import pipeline
-from pipeline import clean, export, process_folder
-from pipeline.cache import CACHE_FILE, ResultCache
-from pipeline.ner import shared_nlp
-from pipeline.run import Limits, run
-from pipeline.workers import WorkerPool
+from pipeline import files, process_folder
+from pipeline.stages import clean
+from pipeline.runner.cache import CACHE_FILE, ResultCache
+from pipeline.ner.nlp import shared_nlp
+from pipeline.runner.run import Limits, run
+from pipeline.runner.workers import WorkerPool
 
-run_module = importlib.import_module("pipeline.run")  # `pipeline.run` is also the function
+run_module = importlib.import_module("pipeline.runner.run")  # the module; `pipeline.run` is the function
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "data" / "raw"
@@ -308,14 +309,14 @@ class _KillAt:
             def fsync(fd):
                 self.hit()  # the temporary file written, not yet synced nor renamed
                 real_fsync(fd)
-            export.os.fsync = fsync
+            files.os.fsync = fsync
         elif self.what == "before rename":
             real_replace = os.replace
 
             def replace(source, target):
                 self.hit()
                 real_replace(source, target)
-            export.os.replace = replace
+            files.os.replace = replace
 
 
 def _run_then_die(folder: Path, out: Path, point: tuple[str, int] | None) -> None:
@@ -438,11 +439,13 @@ def pipeline_patterns() -> dict[str, re.Pattern]:
     """Every regular expression of the pipeline's modules: module constants, the patterns built from
     the data files by the cached builder functions, and inline literals."""
     found: dict[str, re.Pattern] = {}
-    for source_file in sorted(Path(pipeline.__file__).parent.glob("*.py")):
+    package = Path(pipeline.__file__).parent
+    for source_file in sorted(package.rglob("*.py")):
         source = source_file.read_text(encoding="utf-8")
         if not re.search(r"^import re$", source, re.MULTILINE):
             continue
-        module = importlib.import_module(f"pipeline.{source_file.stem}")
+        module_name = ".".join(source_file.relative_to(package).with_suffix("").parts)
+        module = importlib.import_module(f"pipeline.{module_name}")
         patterns: list[re.Pattern] = _literal_patterns(source)
         for name, value in vars(module).items():
             if getattr(value, "__module__", None) != module.__name__ and not isinstance(value, re.Pattern):
@@ -453,7 +456,7 @@ def pipeline_patterns() -> dict[str, re.Pattern]:
             else:
                 _patterns_in(value, patterns)
         for number, pattern in enumerate(dict.fromkeys(patterns)):
-            found[f"{source_file.stem}:{number}:{pattern.pattern[:40]}"] = pattern
+            found[f"{module_name}:{number}:{pattern.pattern[:40]}"] = pattern
     return found
 
 
@@ -486,8 +489,9 @@ def _fragments(pattern: re.Pattern) -> list[str]:
 
 def test_every_module_with_regular_expressions_is_audited():
     modules = {name.split(":")[0] for name in PATTERNS}
-    assert {"clean", "extract_dates", "extract_event", "extract_officials", "extract_parties", "extract_sectors",
-            "ingest", "knowledge", "evaluate"} <= modules
+    assert {"stages.clean", "stages.extract_dates", "stages.extract_event", "stages.extract_officials",
+            "stages.extract_parties", "stages.extract_sectors", "stages.ingest", "knowledge",
+            "evaluation.matching"} <= modules
     assert len(PATTERNS) >= 25
 
 

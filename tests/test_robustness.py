@@ -7,15 +7,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline import extract_from_text
-from pipeline.clean import clean_article_text, clean_text
-from pipeline.extract import extract_record, record_from_doc
-from pipeline.extract_dates import extract_event_date
-from pipeline.extract_event import classify_event, event_sentence_starts
-from pipeline.extract_officials import find_official_mentions, merge_officials
-from pipeline.extract_parties import assign_roles, find_mentions, listed_regions, select_parties
-from pipeline.extract_sectors import extract_sectors
-from pipeline.ingest import list_input_files, read_file
-from pipeline.ner import annotate
+from pipeline.stages.clean import clean_article_text, clean_text
+from pipeline.stages.extract import extract_record, record_from_doc
+from pipeline.stages.extract_dates import extract_event_date
+from pipeline.stages.extract_event import classify_event, event_sentence_starts
+from pipeline.stages.extract_officials import find_official_mentions, merge_officials
+from pipeline.stages.extract_parties import assign_roles, find_mentions, listed_regions, select_parties
+from pipeline.stages.extract_sectors import extract_sectors
+from pipeline.stages.ingest import list_input_files, read_file
+from pipeline.ner.nlp import annotate
 from pipeline.schema import Article
 
 FRAGMENTS = st.sampled_from([

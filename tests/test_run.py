@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from cli import app
 from pipeline import extract_from_text, process_folder
-from pipeline.evaluate import evaluate
+from pipeline.evaluation.scoring import evaluate
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "data" / "raw"
@@ -76,8 +76,8 @@ def test_articles_without_an_event_yield_no_record(sample_result):
 
 def test_every_value_has_evidence_that_slices_its_article(sample_result):
     texts = {}
-    from pipeline.clean import clean_text
-    from pipeline.ingest import iter_articles
+    from pipeline.stages.clean import clean_text
+    from pipeline.stages.ingest import iter_articles
     for _, articles in iter_articles(SAMPLE):
         texts.update({a.doc_id: clean_text(a.text) for a in articles})
     for record in sample_result.records:

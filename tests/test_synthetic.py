@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 
 from pipeline import process_folder
-from pipeline.ingest import read_file
-from pipeline.synthetic import format_day, generate_corpus, truth_records, write_corpus
+from pipeline.stages.ingest import read_file
+from pipeline.evaluation.synthetic import format_day, generate_corpus, truth_records, write_corpus
 
 
 def test_same_seed_same_corpus_other_seed_other_corpus():

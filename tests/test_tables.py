@@ -11,7 +11,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.tables import SCHEMA_DOCS, TABLE_ROWS, build_tables, export_tables, read_events, schema_markdown
+from pipeline.dataset.tables import SCHEMA_DOCS, TABLE_ROWS, build_tables, export_tables, read_events, schema_markdown
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -21,9 +21,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .knowledge import (countries_by_name, foreign_cities, foreign_cities_by_name, fold, indonesian_regions,
-                        load_data, regions_by_bare_name)
-from .schema import EventDate, EventRecord, Official, Party, Source
+from ..knowledge import (countries_by_name, foreign_cities, foreign_cities_by_name, fold, indonesian_regions,
+                         load_data, regions_by_bare_name)
+from ..schema import EventDate, EventRecord, Official, Party, Source
 
 ORDINARY_PER_COOPERATION = 4
 PLANNED_SHARE = 0.1  # of the cooperation stories: a visit announced, not made

@@ -5,7 +5,8 @@ This is the project's own implementation of the scoring that ../shared/eval/scor
 It must give the same numbers as score.py on any input that score.py scores, so a few choices
 below follow score.py to the letter where a looser choice would look more natural; each such
 place says so. The name-normalisation knowledge (honorifics, position abbreviations, region
-prefixes, province aliases) is data: pipeline/data/normalize.json, shared with the extractor.
+prefixes, province aliases) is data: pipeline/data/normalize.json, shared with the extractor; the
+comparisons are in matching.py, the report and its printed form in results.py.
 
 How it scores, in short:
 - `events`: per article, whether it yields a record (its doc_id is in some record's sources).
@@ -21,234 +22,12 @@ from __future__ import annotations
 
 import itertools
 import json
-import re
-import unicodedata
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
-from functools import lru_cache
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any, Callable, Iterable, Mapping, NamedTuple, Optional, Sequence, TypeVar, Union
+from typing import Any, Optional, Union
 
-from pydantic import BaseModel, Field
-from rapidfuzz.distance import Indel
-
-from pipeline.knowledge import load_data
-
-REGION_THRESHOLD = 0.9
-PERSON_THRESHOLD = 0.88
-POSITION_THRESHOLD = 0.9
-
-FIELD_KEYS = ("events", "parties", "party_roles", "officials", "official_regions", "sectors",
-              "same_event_pairs")
-ACCURACY_KEYS = ("type_accuracy", "date_accuracy", "position_accuracy")
-
-G = TypeVar("G")
-P = TypeVar("P")
-
-
-# --------------------------------------------------------------------------- the report
-
-
-class FieldScore(BaseModel):
-    """Precision, recall and F1 of one field (rounded to 4 places), with the counts behind them."""
-
-    p: float
-    r: float
-    f1: float
-    tp: int
-    fp: int
-    fn: int
-
-
-class EvaluationReport(BaseModel):
-    """What `evaluate` finds; `model_dump()` has the shape of score.py's JSON report."""
-
-    events: FieldScore
-    parties: FieldScore
-    party_roles: FieldScore
-    officials: FieldScore
-    official_regions: FieldScore
-    sectors: FieldScore
-    same_event_pairs: FieldScore
-    type_accuracy: float
-    date_accuracy: float
-    position_accuracy: float
-    score: float = Field(description="Mean of the 7 headline figures.")
-    articles: int
-    articles_with_event: int
-    events_in_gold: int
-    errors: list[str] = Field(default_factory=list)
-
-    def field_score(self, key: str) -> FieldScore:
-        return getattr(self, key)
-
-
-@dataclass
-class Counts:
-    """True positives, false positives and false negatives of one field."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, n_gold: int, n_pred: int, n_matched: int) -> None:
-        self.tp += n_matched
-        self.fn += n_gold - n_matched
-        self.fp += n_pred - n_matched
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        # Computed from the unrounded P and R, in this operand order, so that the float (and
-        # hence its 4-place rounding) is bit-for-bit score.py's.
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def to_score(self) -> FieldScore:
-        return FieldScore(p=round(self.precision, 4), r=round(self.recall, 4), f1=round(self.f1, 4),
-                          tp=self.tp, fp=self.fp, fn=self.fn)
-
-
-def _accuracy(hits: int, total: int) -> float:
-    return round(hits / total, 4) if total else 1.0
-
-
-# --------------------------------------------------------------------------- normalisation
-
-
-@dataclass(frozen=True)
-class Normalization:
-    """normalize.json, compiled."""
-
-    honorifics: frozenset[str]
-    position_rules: tuple[tuple[re.Pattern[str], str], ...]
-    region_rules: tuple[tuple[re.Pattern[str], str], ...]
-    region_levels: tuple[str, ...]
-    province_aliases: Mapping[str, str]
-
-
-def _rules(pairs: Iterable[Sequence[str]]) -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(pattern), replacement) for pattern, replacement in pairs)
-
-
-@lru_cache(maxsize=1)
-def normalization() -> Normalization:
-    data = load_data("normalize")
-    return Normalization(
-        honorifics=frozenset(data["honorifics"]),
-        position_rules=_rules(data["position_abbreviations"]),
-        region_rules=_rules(data["region_prefixes"]),
-        region_levels=tuple(data["region_levels"]),
-        province_aliases=MappingProxyType(dict(data["province_aliases"])),
-    )
-
-
-def _text(value: Any, what: str = "value") -> str:
-    """A name-like value as text: a missing or empty value (None, "", 0, [] ...) is ""."""
-    if not value:
-        return ""
-    if isinstance(value, str):
-        return value
-    raise ValueError(f"{what}: expected a string, got {value!r}")
-
-
-def fold_keep_hyphen(text: str) -> str:
-    """Lower case, no accents, punctuation but '-' to spaces, single spaces.
-
-    Not `knowledge.fold`: that one also turns '-' into a space, and score.py's keys keep it
-    (in person names and positions it changes similarity; in regions score.py drops '-' only
-    after collapsing spaces, which decides whether a prefix like "pemerintah kota" matches).
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[^\w\s-]", " ", text).replace("_", " ")
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def similar(a: str, b: str, threshold: float) -> bool:
-    """difflib's `SequenceMatcher(None, a, b).ratio() >= threshold`, with a rapidfuzz pre-check.
-
-    rapidfuzz's ratio is Indel-based: 2*LCS/(len a + len b), the best common subsequence.
-    difflib's Ratcliff/Obershelp ratio counts the matches of greedily chosen longest blocks
-    (and, past 200 characters, drops "popular" characters), which is never more than the LCS
-    and often less: "kuniaki nishinou" / "kuniak nihi nou" is 0.71 for difflib but 0.90 for
-    rapidfuzz, so at the 0.88/0.9 thresholds they decide differently on plausible typos. To
-    agree exactly with score.py, difflib decides; rapidfuzz's value is an upper bound of it,
-    so it can reject most pairs cheaply. The argument order matters for difflib: (gold, pred).
-    """
-    if a == b:
-        return True
-    total = len(a) + len(b)
-    longest_common = (total - Indel.distance(a, b)) // 2
-    if 2.0 * longest_common / total < threshold:
-        return False
-    return SequenceMatcher(None, a, b).ratio() >= threshold
-
-
-class RegionKey(NamedTuple):
-    level: str  # "kota", "kabupaten", "provinsi", or "" (foreign or no level given)
-    name: str  # folded, without spaces
-
-
-def region_key(name: str) -> RegionKey:
-    """"Pemkot Bekasi" -> ("kota", "bekasi"); "Prov. DKI Jakarta" -> ("provinsi", "jakarta")."""
-    norm = normalization()
-    text = fold_keep_hyphen(name).replace("-", " ")
-    for pattern, replacement in norm.region_rules:
-        text = pattern.sub(replacement, text)
-    level, _, rest = text.partition(" ")
-    if not (level in norm.region_levels and rest):
-        return RegionKey("", text.replace(" ", ""))
-    compact = rest.replace(" ", "")
-    if level == "provinsi":
-        compact = norm.province_aliases.get(compact, compact)
-    return RegionKey(level, compact)
-
-
-def same_region(gold: str, pred: str) -> bool:
-    """Same level, and the same or nearly the same name: "Kota Bekasi" is not "Kabupaten Bekasi"."""
-    g, p = region_key(gold), region_key(pred)
-    return g.level == p.level and similar(g.name, p.name, REGION_THRESHOLD)
-
-
-def person_key(name: str) -> str:
-    """The name before any comma (degrees follow it), folded, without honorific tokens."""
-    head = name.split(",", 1)[0].replace(".", " ")
-    honorifics = normalization().honorifics
-    return " ".join(t for t in fold_keep_hyphen(head).split() if t not in honorifics)
-
-
-def _contained(a: list[str], b: list[str]) -> bool:
-    """All tokens of the shorter name (two or more) appear in the other: "Fadhil Arief"."""
-    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
-    return len(shorter) >= 2 and set(shorter) <= set(longer)
-
-
-def same_person(gold: str, pred: str) -> bool:
-    g, p = person_key(gold), person_key(pred)
-    if not (g and p):
-        return False
-    return similar(g, p, PERSON_THRESHOLD) or _contained(g.split(), p.split())
-
-
-def position_key(position: str) -> str:
-    """Folded, abbreviations spelled out: "Pj. Walikota" -> "penjabat wali kota"."""
-    text = fold_keep_hyphen(position.replace(".", " "))
-    for pattern, replacement in normalization().position_rules:
-        text = pattern.sub(replacement, text)
-    return text
-
-
-def same_position(gold: str, pred: str) -> bool:
-    return similar(position_key(gold), position_key(pred), POSITION_THRESHOLD)
+from .matching import date_matches, greedy_pairs, same_person, same_position, same_region, text_value
+from .results import Counts, EvaluationReport, accuracy
 
 
 # --------------------------------------------------------------------------- gold
@@ -338,7 +117,7 @@ def _unite_parties(members: list[GoldArticle]) -> list[GoldParty]:
     parties: list[GoldParty] = []
     for article in members:
         for raw in _gold_list(article.event, "parties", article):
-            name = _text(_gold_item(raw, "name", article), f"{article.path}: party name")
+            name = text_value(_gold_item(raw, "name", article), f"{article.path}: party name")
             role = _gold_item(raw, "role", article)
             known = next((p for p in parties if same_region(name, p.name)), None)
             if known is None:
@@ -355,9 +134,9 @@ def _unite_officials(members: list[GoldArticle]) -> list[GoldOfficial]:
         for raw in _gold_list(article.event, "officials", article):
             where = f"{article.path}: official"
             official = GoldOfficial(
-                name=_text(_gold_item(raw, "name", article), where + " name"),
-                position=_text(raw.get("position"), where + " position"),
-                region=_text(raw.get("region"), where + " region"),
+                name=text_value(_gold_item(raw, "name", article), where + " name"),
+                position=text_value(raw.get("position"), where + " position"),
+                region=text_value(raw.get("region"), where + " region"),
             )
             if not any(same_person(official.name, seen.name) for seen in officials):
                 officials.append(official)
@@ -516,40 +295,6 @@ def records_of(members: list[GoldArticle], predictions: PredIndex) -> list[PredR
 # --------------------------------------------------------------------------- scoring
 
 
-def greedy_pairs(gold: Sequence[G], pred: Sequence[P], same: Callable[[G, P], bool]) -> list[tuple[int, int]]:
-    """One-to-one matching: each gold item takes the first still-free predicted item it matches."""
-    taken: set[int] = set()
-    pairs = []
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(pred):
-            if pi not in taken and same(g, p):
-                taken.add(pi)
-                pairs.append((gi, pi))
-                break
-    return pairs
-
-
-def _month_day(start: Any, where: str) -> Any:
-    if isinstance(start, (str, list)):
-        return start[-5:]
-    raise ValueError(f"{where}: date.start {start!r} is not a string")
-
-
-def date_matches(gold_date: Any, accept: Any, start: Any, where: str = "prediction") -> bool:
-    """The predicted start is the gold date or an accepted one; a gold `--MM-DD` matches any year."""
-    accepted = accept or []
-    if gold_date is None:
-        return start in (None, "") or start in accepted
-    if not start:
-        return False
-    for wanted in (gold_date, *accepted):
-        if wanted == start:
-            return True
-        if isinstance(wanted, str) and wanted.startswith("--") and _month_day(start, where) == wanted[-5:]:
-            return True
-    return False
-
-
 def _sorted(values: set[Any]) -> list[Any]:
     try:
         return sorted(values)
@@ -581,7 +326,7 @@ def _role_ok(gold: GoldParty, pred: PredItem) -> bool:
 
 def _score_parties(want: ExpectedEvent, got: MergedPrediction, t: EventTallies, errors: list[str]) -> None:
     pairs = greedy_pairs(want.parties, got.parties,
-                         lambda g, p: same_region(g.name, _text(p.get("name"), f"{p.where}: party name")))
+                         lambda g, p: same_region(g.name, text_value(p.get("name"), f"{p.where}: party name")))
     n_gold, n_pred = len(want.parties), len(got.parties)
     t.parties.add(n_gold, n_pred, len(pairs))
     t.party_roles.add(n_gold, n_pred, sum(_role_ok(want.parties[gi], got.parties[pi]) for gi, pi in pairs))
@@ -592,18 +337,18 @@ def _score_parties(want: ExpectedEvent, got: MergedPrediction, t: EventTallies, 
 
 def _score_officials(want: ExpectedEvent, got: MergedPrediction, t: EventTallies, errors: list[str]) -> None:
     pairs = greedy_pairs(want.officials, got.officials,
-                         lambda g, p: same_person(g.name, _text(p.get("name"), f"{p.where}: official name")))
+                         lambda g, p: same_person(g.name, text_value(p.get("name"), f"{p.where}: official name")))
     n_gold, n_pred = len(want.officials), len(got.officials)
     t.officials.add(n_gold, n_pred, len(pairs))
     regions_ok = 0
     for gi, pi in pairs:
         gold, pred = want.officials[gi], got.officials[pi]
-        regions_ok += same_region(gold.region, _text(pred.get("region"), f"{pred.where}: official region"))
+        regions_ok += same_region(gold.region, text_value(pred.get("region"), f"{pred.where}: official region"))
     t.official_regions.add(n_gold, n_pred, regions_ok)
     for gi, pi in pairs:
         gold, pred = want.officials[gi], got.officials[pi]
         t.positions += 1
-        t.position_hits += same_position(gold.position, _text(pred.get("position"), f"{pred.where}: position"))
+        t.position_hits += same_position(gold.position, text_value(pred.get("position"), f"{pred.where}: position"))
     if got.records and not len(pairs) == n_gold == n_pred:
         errors.append(f"{want.label}: officials {[_peek(o.raw, 'name') for o in got.officials]}, "
                       f"gold {[o.name for o in want.officials]}")
@@ -689,9 +434,9 @@ def evaluate(gold_dir: Union[Path, str], pred_path: Union[Path, str]) -> Evaluat
         "same_event_pairs": pairs.to_score(),
     }
     accuracies = {
-        "type_accuracy": _accuracy(tallies.type_hits, tallies.events),
-        "date_accuracy": _accuracy(tallies.date_hits, tallies.events),
-        "position_accuracy": _accuracy(tallies.position_hits, tallies.positions),
+        "type_accuracy": accuracy(tallies.type_hits, tallies.events),
+        "date_accuracy": accuracy(tallies.date_hits, tallies.events),
+        "position_accuracy": accuracy(tallies.position_hits, tallies.positions),
     }
     # The headline: rounded figures, summed in this order (float sums depend on it).
     headline = [scores["events"].f1, accuracies["type_accuracy"], accuracies["date_accuracy"],
@@ -705,16 +450,3 @@ def evaluate(gold_dir: Union[Path, str], pred_path: Union[Path, str]) -> Evaluat
         events_in_gold=tallies.events,
         errors=errors,
     )
-
-
-def format_report(report: EvaluationReport, show_errors: bool = False) -> str:
-    """The report as score.py prints it: errors (when asked), one line per field, the score."""
-    lines = [f"  {error}" for error in report.errors] if show_errors else []
-    for key in FIELD_KEYS:
-        s = report.field_score(key)
-        lines.append(f"{key:18} P {s.p:.3f}  R {s.r:.3f}  F1 {s.f1:.3f}   (tp {s.tp}, fp {s.fp}, fn {s.fn})")
-    for key in ACCURACY_KEYS:
-        lines.append(f"{key:18} {getattr(report, key):.3f}")
-    lines.append(f"score {report.score:.3f} over {report.articles} articles "
-                 f"({report.articles_with_event} with an event, {report.events_in_gold} distinct events)")
-    return "\n".join(lines)

@@ -24,9 +24,9 @@ from spacy.tokens import Doc, Span, Token
 
 from .extract_parties import Mention, PartyTally
 from .grouping import UnionFind
-from .knowledge import fold, honorifics, load_data
-from .ner import PLACES_KEY, TERMS_KEY
-from .schema import Evidence, Official
+from ..knowledge import fold, honorifics, load_data
+from ..ner.nlp import PLACES_KEY, TERMS_KEY
+from ..schema import Evidence, Official
 
 MAX_NAME_TOKENS = 5
 MAX_LEADER_POST_TOKENS = 8

@@ -14,8 +14,8 @@ from .extract_event import classify_event, event_sentence_starts
 from .extract_officials import find_official_mentions, merge_officials
 from .extract_parties import MIN_PARTIES, assign_roles, find_mentions, listed_regions, select_parties
 from .extract_sectors import extract_sectors
-from .ner import DEFAULT_BACKEND, annotate
-from .schema import Article, EventRecord, Source
+from ..ner.nlp import DEFAULT_BACKEND, annotate
+from ..schema import Article, EventRecord, Source
 
 
 INDEX_PAGE_STAMPS = 3

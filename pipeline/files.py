@@ -1,4 +1,5 @@
-"""Export: the run's files, each written whole or not at all (a temporary file renamed into place)."""
+"""Atomic files: the run's files, each written whole or not at all (a temporary file renamed into place),
+and a model folder replaced whole (`replace_dir`)."""
 from __future__ import annotations
 
 import csv
@@ -102,3 +103,17 @@ def remove_stale_temporaries(folder: Path, names: Iterable[str]) -> None:
     for name in names:
         for temporary in folder.glob(f".{glob.escape(name)}.*"):
             temporary.unlink(missing_ok=True)
+
+
+def replace_dir(source: Path, target: Path) -> None:
+    """Move `source` into place as `target`, so that `target` is always a complete model."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.with_name(f".{target.name}.new")
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(source, staging)
+    retired = target.with_name(f".{target.name}.old")
+    shutil.rmtree(retired, ignore_errors=True)
+    if target.exists():
+        target.rename(retired)
+    staging.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)

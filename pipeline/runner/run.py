@@ -19,15 +19,15 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple, Optional, Union
 
-from . import prefilter
+from ..stages import prefilter
 from .cache import CACHE_FILE, ResultCache, result_key
-from .clean import MAX_UNBROKEN_CHARS, clean_article_text
-from .dedup import merge_records
-from .export import EVENTS_FILE, MANIFEST_FILE, SUMMARY_FILE, remove_stale_temporaries, write_json, write_jsonl
-from .extract import record_from_doc
-from .ingest import DEFAULT_MAX_BYTES, FileBytes, file_report, list_input_files, load_file, parse_file
-from .ner import DEFAULT_BACKEND, shared_nlp
-from .schema import Article, EventRecord, FileReport, FileStatus
+from ..stages.clean import MAX_UNBROKEN_CHARS, clean_article_text
+from ..stages.dedup import merge_records
+from ..files import EVENTS_FILE, MANIFEST_FILE, SUMMARY_FILE, remove_stale_temporaries, write_json, write_jsonl
+from ..stages.extract import record_from_doc
+from ..stages.ingest import DEFAULT_MAX_BYTES, FileBytes, file_report, list_input_files, load_file, parse_file
+from ..ner.nlp import DEFAULT_BACKEND, shared_nlp
+from ..schema import Article, EventRecord, FileReport, FileStatus
 from .workers import WorkerPool
 
 ProgressCallback = Callable[[Path], None]

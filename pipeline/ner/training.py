@@ -6,7 +6,6 @@ whole or not at all, so that a failed training never leaves the pipeline without
 """
 from __future__ import annotations
 
-import shutil
 import tempfile
 from pathlib import Path
 from typing import Optional, Sequence
@@ -14,9 +13,10 @@ from typing import Optional, Sequence
 import spacy
 from spacy.tokens import Doc, DocBin
 
-from .knowledge import load_data
-from .ner import MODELS_DIR, SPACY_NER_MODEL
-from .ner_corpus import TaggedSentence, default_training_corpora, training_sentences
+from ..knowledge import load_data
+from ..files import replace_dir
+from .corpus import TaggedSentence, default_training_corpora, training_sentences
+from .models import MODELS_DIR, SPACY_NER_MODEL
 
 SPACY_CONFIG = MODELS_DIR / "ner-spacy.cfg"
 
@@ -39,20 +39,6 @@ def tagged_doc(vocab, sentence: TaggedSentence) -> Doc:
 def write_docbin(sentences: Sequence[TaggedSentence], path: Path) -> None:
     vocab = spacy.blank("id").vocab
     DocBin(docs=(tagged_doc(vocab, s) for s in sentences), store_user_data=False).to_disk(path)
-
-
-def replace_dir(source: Path, target: Path) -> None:
-    """Move `source` into place as `target`, so that `target` is always a complete model."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = target.with_name(f".{target.name}.new")
-    shutil.rmtree(staging, ignore_errors=True)
-    shutil.copytree(source, staging)
-    retired = target.with_name(f".{target.name}.old")
-    shutil.rmtree(retired, ignore_errors=True)
-    if target.exists():
-        target.rename(retired)
-    staging.rename(target)
-    shutil.rmtree(retired, ignore_errors=True)
 
 
 def train_spacy_ner(output: Optional[Path] = None, corpora: Optional[Sequence[str]] = None,

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from itertools import groupby
 
-from .knowledge import load_data
+from ..knowledge import load_data
 
 # A line ending in one of these ends a sentence (or a quote, or a parenthesis) and is not wrapped.
 SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", "'", "’", ")", "]", "…")

@@ -14,11 +14,10 @@ from typing import Iterable, Optional, Protocol, Sequence
 import spacy
 from spacy.tokens import Doc
 
-from .knowledge import load_data
-from .ner import BACKENDS, SPACY_NER_MODEL
-from .ner_corpus import TaggedSentence, corpus_names, entity_spans, read_split
-
-TokenSpan = tuple[int, int, str]
+from ..knowledge import load_data
+from .corpus import TaggedSentence, corpus_names, entity_spans, read_split
+from .models import SPACY_NER_MODEL, TokenSpan
+from .nlp import BACKENDS
 
 
 class NerBackend(Protocol):
@@ -46,7 +45,7 @@ def load_backend(name: str) -> NerBackend:
     if name == "spacy":
         return SpacyNer()
     if name == "stanza":
-        from .ner_stanza import StanzaNer
+        from .stanza_backend import StanzaNer
 
         return StanzaNer()
     raise ValueError(f"unknown NER backend {name!r}: choose one of {', '.join(BACKENDS)}")

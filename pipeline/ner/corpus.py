@@ -14,9 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .knowledge import load_data, regions_by_bare_name
+from ..knowledge import load_data, regions_by_bare_name
 
-DEFAULT_CORPORA_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "ner"
+DEFAULT_CORPORA_DIR = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "ner"
 CORPORA_DIR_VARIABLE = "KERJASAMA_NER_CORPORA"
 
 

@@ -29,8 +29,8 @@ from spacy.pipeline import Sentencizer
 from .extract import INDEX_PAGE_STAMPS
 from .extract_dates import date_stamps
 from .extract_event import CUE_PRIORITY, cue_patterns, without_quotes
-from .knowledge import regions_by_bare_name
-from .ner import government_term_patterns, place_patterns
+from ..knowledge import regions_by_bare_name
+from ..ner.nlp import government_term_patterns, place_patterns
 
 CLAUSE_BREAKS = frozenset(Sentencizer.default_punct_chars) | {"\n"}  # where the sentence stage may end a sentence
 

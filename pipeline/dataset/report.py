@@ -3,7 +3,7 @@
 The page holds its data, script and style inline and fetches nothing, so it opens offline: a
 cooperation network of regions (edges are events, coloured by their main sector), a map of the
 regions drawn over the GeoNames towns of their countries, events by month, the top sectors and a
-table of the events with links to their sources. The drawing is pipeline/templates/report.js.
+table of the events with links to their sources. The drawing is pipeline/dataset/templates/report.js.
 """
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from importlib import resources
 from pathlib import Path
 
 from .entities import event_day, region_id
-from .export import write_atomic
-from .knowledge import towns_within
-from .schema import EventRecord
+from ..files import write_atomic
+from ..knowledge import towns_within
+from ..schema import EventRecord
 from .tables import build_tables, event_label, read_events, sector_labels
 
 REPORT_FILE = "report.html"
@@ -69,7 +69,7 @@ def report_data(records: list[EventRecord], title: str) -> dict:
 
 def render_report(data: dict) -> str:
     """The page: the template with its style, script and data put inline."""
-    templates = resources.files("pipeline").joinpath("templates")
+    templates = resources.files("pipeline.dataset").joinpath("templates")
     page = templates.joinpath("report.html").read_text("utf-8")
     # `</` inside a script element would end it early; `<\/` reads the same to JSON.
     payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")

@@ -15,9 +15,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .knowledge import load_data
-from .ner import pattern_tokenizer
-from .schema import Evidence, Sector
+from ..knowledge import load_data
+from ..ner.nlp import pattern_tokenizer
+from ..schema import Evidence, Sector
 
 
 @lru_cache(maxsize=None)

@@ -13,8 +13,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
-from .knowledge import load_data
-from .schema import EventDate, Evidence
+from ..knowledge import load_data
+from ..schema import EventDate, Evidence
 
 YEAR_AHEAD_TOLERANCE = timedelta(days=7)
 HEADER_LINE_CHARS = 80

@@ -29,15 +29,14 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .knowledge import countries_by_name, foreign_cities_by_name, fold, load_data, regions_by_bare_name
+from ..knowledge import countries_by_name, foreign_cities_by_name, fold, load_data, regions_by_bare_name
+from .models import SPACY_NER_MODEL
 
 TERMS_KEY = "terms"
 PLACES_KEY = "places"
 FOREIGN_NAME_MIN_LENGTH = 4
 BACKENDS = ("spacy", "stanza")
 DEFAULT_BACKEND = "spacy"
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
-SPACY_NER_MODEL = MODELS_DIR / "ner-spacy"
 
 
 def government_term_patterns() -> list[dict]:
@@ -213,7 +212,7 @@ def build_nlp(backend: str = DEFAULT_BACKEND) -> Language:
         nlp.add_pipe("paragraph_sentences")
         nlp.add_pipe("titled_sentence_ner")
     else:
-        from .ner_stanza import stanza_tokenizer
+        from .stanza_backend import stanza_tokenizer
 
         nlp.tokenizer = stanza_tokenizer(nlp.vocab)
         nlp.add_pipe("paragraph_sentences")

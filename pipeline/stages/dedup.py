@@ -20,8 +20,8 @@ from typing import Iterable, Iterator, Optional
 
 from .extract_officials import same_person
 from .grouping import UnionFind
-from .knowledge import fold
-from .schema import EventDate, EventRecord, Official, Party, Sector
+from ..knowledge import fold
+from ..schema import EventDate, EventRecord, Official, Party, Sector
 
 MAX_DAY_GAP = 3
 SHARED_PARTIES = 2  # an event between two governments: sharing one party is sharing a neighbour

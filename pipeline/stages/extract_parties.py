@@ -19,10 +19,10 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span
 
 from .extract_event import CUE_PRIORITY, cue_patterns, without_quotes
-from .knowledge import (Region, countries_by_name, foreign_cities_by_name, fold, indonesian_regions,
-                        load_data, regions_by_bare_name)
-from .ner import PLACES_KEY, TERMS_KEY
-from .schema import Evidence, Party
+from ..knowledge import (Region, countries_by_name, foreign_cities_by_name, fold, indonesian_regions,
+                         load_data, regions_by_bare_name)
+from ..ner.nlp import PLACES_KEY, TERMS_KEY
+from ..schema import Evidence, Party
 
 INDONESIAN_LEVELS = ("provinsi", "kabupaten", "kota")
 MIN_PARTIES = 2  # an inter-government event needs two governments

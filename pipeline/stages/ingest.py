@@ -26,8 +26,8 @@ from typing import Any, Iterator, Optional, Union
 import charset_normalizer
 import trafilatura
 
-from .knowledge import load_data
-from .schema import Article, FileReport, FileStatus
+from ..knowledge import load_data
+from ..schema import Article, FileReport, FileStatus
 
 ARTICLE_EXTENSIONS = frozenset({".txt", ".md", ".html", ".htm", ".json", ".jsonl"})
 SIDECAR_SUFFIX = ".meta.json"

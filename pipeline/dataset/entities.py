@@ -21,8 +21,8 @@ from typing import Iterable, Optional
 from pydantic import BaseModel, Field
 from rapidfuzz.distance import Levenshtein
 
-from .knowledge import fold, honorifics, indonesian_region_by_code, load_data, region_coordinates
-from .schema import EventRecord, Party
+from ..knowledge import fold, honorifics, indonesian_region_by_code, load_data, region_coordinates
+from ..schema import EventRecord, Party
 
 NameKey = tuple[str, ...]
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -21,11 +21,11 @@ from typing import Optional
 
 from pydantic import TypeAdapter
 
-from .ner import MODELS_DIR
-from .schema import EventRecord, FileReport
+from ..ner.models import MODELS_DIR
+from ..schema import EventRecord, FileReport
 
 CACHE_FILE = ".kerjasama-cache.sqlite"
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]  # pipeline/
 _RECORDS = TypeAdapter(list[EventRecord])
 
 
@@ -35,7 +35,7 @@ def pipeline_version() -> str:
     that a change to any of them invalidates old results without anyone having to remember a number."""
     digest = hashlib.sha256(metadata.version("spacy").encode())
     models = [path for path in MODELS_DIR.rglob("*") if path.is_file()]
-    for path in sorted([*_PACKAGE.glob("*.py"), *_PACKAGE.glob("data/*.json"), *models]):
+    for path in sorted([*_PACKAGE.rglob("*.py"), *_PACKAGE.glob("data/*.json"), *models]):
         digest.update(path.relative_to(_PACKAGE.parent).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 

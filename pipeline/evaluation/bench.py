@@ -22,14 +22,14 @@ from pathlib import Path
 from time import perf_counter
 from typing import Iterator, Optional
 
-from .clean import clean_text
-from .dedup import merge_records
-from .extract import record_from_doc
-from .ingest import list_input_files, read_file
-from .ner import DEFAULT_BACKEND, shared_nlp
-from .prefilter import screen
-from .run import NLP_BATCH_SIZE, Engine, prepare_worker, process_folder
-from .schema import Article
+from ..stages.clean import clean_text
+from ..stages.dedup import merge_records
+from ..stages.extract import record_from_doc
+from ..stages.ingest import list_input_files, read_file
+from ..ner.nlp import DEFAULT_BACKEND, shared_nlp
+from ..stages.prefilter import screen
+from ..runner.run import NLP_BATCH_SIZE, Engine, prepare_worker, process_folder
+from ..schema import Article
 from .synthetic import generate_corpus, truth_records, write_corpus
 
 STAGES = ("read_clean", "prefilter", "nlp", "extract", "merge")

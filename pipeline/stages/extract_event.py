@@ -13,8 +13,8 @@ from typing import NamedTuple, Optional
 
 from spacy.tokens import Doc, Span
 
-from .knowledge import load_data
-from .schema import Evidence
+from ..knowledge import load_data
+from ..schema import Evidence
 
 # A signing wins over a visit, a video meeting or a forum over the visit words it may use; an
 # in-person "pertemuan" is a meeting only when nothing says that one side visited the other.
