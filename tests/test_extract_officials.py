@@ -147,3 +147,17 @@ def test_a_field_word_before_the_name_does_not_join_it():
             "Asisten Pembangunan Didi Aryadi turut hadir.")
     names = [name for name, _, _ in officials_of(text)]
     assert not any(n.startswith(("Kerja", "Pembangunan")) for n in names)
+
+
+def test_a_foreign_officials_name_after_the_places_that_locate_the_city():
+    text = ("Bupati Garut menerima kunjungan Wakil Wali Kota Higashikawa, Hokkaido, Jepang, Fumihiro Sitou "
+            "beserta rombongan, Selasa (22/4). Gubernur Sulsel bertemu Gubernur Negara Bagian Victoria "
+            "Australia, The Honourable Ms Linda Dessau, Kamis (16/5).")
+    names = {name for name, _, _ in officials_of(text)}
+    assert {"Fumihiro Sitou", "Linda Dessau"} <= names
+    assert "Hokkaido" not in names
+
+
+def test_a_name_after_a_comma_without_a_country_is_still_read_as_the_name():
+    text = "Wali Kota Bekasi, Tri Adhianto, menerima Wali Kota Izumisano, Jepang, Hiroyuki Chiyomatsu."
+    assert [name for name, _, _ in officials_of(text)] == ["Tri Adhianto", "Hiroyuki Chiyomatsu"]

@@ -146,6 +146,32 @@ def _skip_to_name(doc: Doc, index: int) -> int:
     return index
 
 
+MAX_LOCATING_TOKENS = 3  # `Hokkaido`, `Jawa Barat`: one place name between commas
+
+
+def _skip_locating_places(doc: Doc, index: int, country_ends: dict[int, int]) -> int:
+    """Past the places that locate a foreign official's city up to its country, to the name:
+    `Wakil Wali Kota Higashikawa, Hokkaido, Jepang, Fumihiro Sitou`, `Gubernur Negara Bagian
+    Victoria Australia, Linda Dessau`. Without a country at its end a chain is left as it is: the
+    name after a comma may be the person's."""
+    position = index
+    while position < len(doc):
+        if position in country_ends:
+            return country_ends[position]
+        if doc[position].text != ",":
+            return index
+        words = position + 1
+        while words < len(doc) and words - position <= MAX_LOCATING_TOKENS and doc[words].is_title \
+                and words not in country_ends:
+            words += 1
+        if words < len(doc) and words in country_ends:
+            return country_ends[words]
+        if words == position + 1 or words >= len(doc) or doc[words].text != ",":
+            return index
+        position = words
+    return index
+
+
 def _is_honorific(token: Token) -> bool:
     return fold(token.text.replace(".", " ")).replace(" ", "") in honorifics()
 
@@ -226,6 +252,7 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
     entity_tokens = {i for key in (PLACES_KEY, TERMS_KEY) for s in doc.spans[key] if s.label_ != "FOREIGN"
                      for i in range(s.start, s.end)}
     term_starts = {s.start for s in doc.spans[TERMS_KEY]}
+    country_ends = {s.start: s.end for s in doc.spans[PLACES_KEY] if s.label_ == "COUNTRY"}
     anchor_ends = {s.start: s.end for s in doc.spans[TERMS_KEY] if s.label_ == "ANCHOR"}
     prefixes = {s.end: s for s in doc.spans[TERMS_KEY] if s.label_ == "PREFIX"}
     unit_stops = region_starts | term_starts | mention_token_starts
@@ -246,6 +273,7 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
         if region_mention is not None:
             index = max(index, doc.char_span(region_mention.start_char, region_mention.end_char,
                                              alignment_mode="expand").end)
+        index = _skip_locating_places(doc, index, country_ends)
         index = _skip_to_name(doc, anchor_ends.get(index, index))  # `... Sekretariat Daerah, Ahmad Rifani`
         tokens = (_read_name(doc, index, term_starts) or _read_name_before(doc, term.start, entity_tokens, prefixes)
                   or _person_at(doc, index, persons))
