@@ -196,3 +196,19 @@ def test_a_name_after_a_titled_region_and_a_comma_is_a_person_not_a_listed_place
     text = "Wali Kota Kupang, George Hadjoh, menerima kunjungan Konsul Jenderal Jepang, Senin (3/4)."
     mentions = find_mentions(annotate(text))
     assert {m.region.name for m in mentions} <= {"Kota Kupang", "Japan"}
+
+
+def test_a_short_unknown_name_after_a_form_is_not_read_as_a_misspelt_region():
+    # `Kars` is one letter from `Karo`: too short to tell a misspelling from another name
+    mentions = find_mentions(annotate("Bupati Sleman menerima rombongan Pemkab Kars, Senin (3/3)."))
+    assert {m.region.name for m in mentions} == {"Kabupaten Sleman"}
+
+
+def test_a_local_short_name_resolves_by_the_gazetteer_not_by_fuzzy_match():
+    text = "Bupati Tuba Winarti berkunjung ke Pemkot Batu, Selasa (28/8). Pemkab Tuba belajar pertanian."
+    assert set(parties_of(text)) == {"Kabupaten Tulang Bawang", "Kota Batu"}
+
+
+def test_a_misspelling_still_resolves_when_one_region_is_clearly_closest():
+    mentions = find_mentions(annotate("Pemkab Sinjunjung berkunjung ke Pemkot Padang, Senin (3/3)."))
+    assert "Kabupaten Sijunjung" in {m.region.name for m in mentions}

@@ -27,6 +27,8 @@ from ..schema import Evidence, Party
 INDONESIAN_LEVELS = ("provinsi", "kabupaten", "kota")
 MIN_PARTIES = 2  # an inter-government event needs two governments
 FUZZY_REGION_CUTOFF = 75
+FUZZY_REGION_MARGIN = 5  # points a misspelling's best region must lead the next by
+MIN_FUZZY_CHARS = 5
 MAX_UNKNOWN_NAME_TOKENS = 3
 ANCHOR_CHAIN_DEPTH = 3
 
@@ -374,16 +376,23 @@ def _unknown_foreign(words, doc: Doc, country_required: bool) -> Optional[tuple[
 
 
 def _match_unknown(words, level: str) -> Optional[tuple[Region, int]]:
-    """A misspelt Indonesian region after its anchor (`Pemkab Sinjunjung`), by fuzzy match of its bare name."""
+    """A misspelt Indonesian region after its anchor (`Pemkab Sinjunjung`), by fuzzy match of its bare name.
+
+    A short name is too close to too many others to be read as a misspelling (`Tuba`, a local short
+    name, is one letter from `Tuban`), and a match needs a margin over the next region's."""
     choices = _bare_names_by_level()[level]
     best = None
     for n in range(1, len(words) + 1):
         text = fold(" ".join(w.text for w in words[:n]))
-        hit = process.extractOne(text, choices.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_REGION_CUTOFF)
-        if hit and hit[0][:1] != text[:1]:
+        if len(text) < MIN_FUZZY_CHARS:
+            continue
+        hits = process.extract(text, choices.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_REGION_CUTOFF, limit=2)
+        if not hits or hits[0][0][:1] != text[:1]:
             continue  # a misspelling keeps its first letter; a person's name after a title rarely does
-        if hit and (best is None or hit[1] > best[1]):
-            best = (choices[hit[0]], hit[1], words[n - 1].i + 1)
+        if len(hits) > 1 and hits[0][1] - hits[1][1] < FUZZY_REGION_MARGIN:
+            continue
+        if best is None or hits[0][1] > best[1]:
+            best = (choices[hits[0][0]], hits[0][1], words[n - 1].i + 1)
     return (best[0], best[2]) if best else None
 
 
