@@ -5,7 +5,7 @@ from typing import Optional, Sequence
 import pytest
 
 from pipeline.stages.dedup import dates_agree, merge_records
-from pipeline.schema import EventDate, EventRecord, Official, Party, Sector, Source
+from pipeline.schema import EventDate, EventRecord, Evidence, Official, Party, Sector, Source
 
 SEMARANG = {"name": "Kota Semarang", "country": "ID", "level": "kota", "code": "33.74"}
 BANYUWANGI = {"name": "Kabupaten Banyuwangi", "country": "ID", "level": "kabupaten", "code": "35.10"}
@@ -16,9 +16,11 @@ IZUMISANO = {"name": "Izumisano", "country": "JP", "level": "foreign_city", "cod
 
 def record(doc_id: str, day: Optional[str], parties: Sequence[dict] = (SEMARANG, BANYUWANGI),
            roles: Sequence[str] = ("host", "guest"), officials: Sequence[tuple[str, str, str]] = (),
-           sectors: Sequence[str] = (), event_type: str = "visit") -> EventRecord:
+           sectors: Sequence[str] = (), event_type: str = "visit", stated: bool = True) -> EventRecord:
+    """`stated`: the day is read from the text (with evidence); otherwise it is the publication day."""
+    evidence = [Evidence(doc_id=doc_id, start=0, end=len(day), text=day)] if stated and day else []
     return EventRecord(
-        event_id="", type=event_type, date=EventDate(start=day),
+        event_id="", type=event_type, date=EventDate(start=day, evidence=evidence),
         parties=[Party(**party, role=role) for party, role in zip(parties, roles)],
         officials=[Official(name=n, position=p, region=r) for n, p, r in officials],
         sectors=[Sector(code=code, phrases=[code]) for code in sectors],
@@ -284,3 +286,18 @@ def test_one_region_spelled_two_ways_is_one_party():
     short = record("short", "2025-03-13", parties=({**SEMARANG, "name": "Semarang"}, BANYUWANGI))
     longer = record("longer", "2025-03-14", parties=(SEMARANG, {**BANYUWANGI, "name": "Kab. Banyuwangi"}))
     assert [sorted(doc_ids(r)) for r in merge_records([short, longer])] == [["longer", "short"]]
+
+
+def test_a_publication_day_joins_the_stated_day_of_the_week_before_it():
+    stated = record("stated", "2026-01-29")
+    reported = record("reported", "2026-02-03", stated=False)
+    for order in ([stated, reported], [reported, stated]):
+        merged = merge_records(order)
+        assert [sorted(doc_ids(r)) for r in merged] == [["reported", "stated"]]
+        assert merged[0].date.start == "2026-01-29"  # the day the text states wins
+
+
+def test_a_publication_day_does_not_join_a_later_event_nor_one_weeks_before():
+    reported = record("reported", "2026-02-03", stated=False)
+    assert len(merge_records([reported, record("later", "2026-02-08")])) == 2
+    assert len(merge_records([reported, record("earlier", "2026-01-20")])) == 2

@@ -2,7 +2,8 @@
 
 Two records are the same event when they share two of their parties and their dates agree (within
 three days, since outlets give a visit's first or last day, or get the day wrong; a date without a
-year agrees on month and day; a missing date agrees with any). Outlets differ in how many of a
+year agrees on month and day; a missing date agrees with any; a publication day, taken where the
+text states no day, agrees with the week before it). Outlets differ in how many of a
 forum's regions they name, so a pair report joins the roster report that includes its pair.
 Records are blocked by each pair of their parties; within a block the records are linked by date,
 full dates only with their neighbours in time, so a block costs about its size, not its square.
@@ -14,7 +15,8 @@ import gc
 import hashlib
 from collections import Counter, defaultdict
 from contextlib import contextmanager
-from datetime import date
+from bisect import bisect_left, bisect_right
+from datetime import date, timedelta
 from itertools import combinations
 from typing import Iterable, Iterator, Optional
 
@@ -24,6 +26,7 @@ from ..knowledge import fold
 from ..schema import EventDate, EventRecord, Official, Party, Sector
 
 MAX_DAY_GAP = 3
+REPORT_LAG_DAYS = 7  # an article without the event's day is published within a week of it
 SHARED_PARTIES = 2  # an event between two governments: sharing one party is sharing a neighbour
 TYPE_PRIORITY = {"agreement": 0, "meeting": 1, "visit": 2}
 
@@ -111,6 +114,15 @@ def _link_agreeing_dates(groups: UnionFind, indexes: list[int], records: list[Ev
     for (day, i), (next_day, j) in zip(by_day, by_day[1:]):
         if (next_day - day).days <= MAX_DAY_GAP:
             groups.union(i, j)
+    # A day the text does not state is the day the article was published (extract_dates): the event
+    # took place then or in the days before, so it agrees with the dated records of that week.
+    days = [day for day, _ in by_day]
+    for i in indexes:
+        published = parsed[i][0]
+        if published is not None and not records[i].date.evidence:
+            first = bisect_left(days, published - timedelta(days=REPORT_LAG_DAYS))
+            for _, j in by_day[first:bisect_right(days, published)]:
+                groups.union(i, j)
     # A date without its year agrees by month and day in the other's year: no single line, and rare
     yearless = [i for i in indexes if parsed[i][0] is None]
     for i in yearless:
@@ -161,9 +173,10 @@ def stable_event_id(record: EventRecord) -> str:
 
 
 def _merge_dates(dates: list[EventDate]) -> EventDate:
-    def rank(d: EventDate) -> tuple[int, int, str]:
+    def rank(d: EventDate) -> tuple[int, int, int, str]:
         full = d.start is not None and not d.start.startswith("--")
-        return -(2 if full else 1 if d.start else 0), -counts[d.start], d.start or ""
+        # a day the text states beats a publication day
+        return -(2 if full else 1 if d.start else 0), -bool(d.evidence), -counts[d.start], d.start or ""
 
     counts = Counter(d.start for d in dates)
     best = min(dates, key=rank)  # on a tie the earlier day, so that input order never changes the id
