@@ -48,6 +48,11 @@ def test_line_breaks_start_sentences_and_abbreviations_do_not_end_them():
         "Judul Berita Tanpa Titik", "PINRANG – Sekda Kab. Pinrang hadir.", "Plt. Kepala Bappeda Ir. Budi datang."]
 
 
+def test_a_foreign_form_of_address_does_not_end_the_sentence():
+    doc = annotate("Walikota Distrik Mapo, Ms. Park Ji-yeon, berkunjung ke Kabupaten Sumedang. Ia disambut Bupati.")
+    assert len(list(doc.sents)) == 2
+
+
 def test_rules_win_over_the_model_where_they_overlap():
     from spacy.tokens import Doc, Span
 
