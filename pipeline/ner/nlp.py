@@ -21,13 +21,14 @@ whatever the model says, and a model entity never covers a title, an anchor or a
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Callable
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import filter_spans, registry
 
 from ..knowledge import countries_by_name, foreign_cities_by_name, fold, load_data, regions_by_bare_name
 from .models import SPACY_NER_MODEL
@@ -159,6 +160,14 @@ def pattern_tokenizer() -> Tokenizer:
 NAME_TERM_LABELS = ("TITLE", "DPRD_BODY", "LEADER")
 
 
+@registry.tokenizers("pretokenized_only.v1")
+def pretokenized_only() -> Callable[[Language], Tokenizer]:
+    """A tokenizer without rules, for a pipeline that is only given Docs made elsewhere."""
+    def create(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+    return create
+
+
 class TitledSentenceNer:
     """The project's spaCy NER model, run over the sentences that hold a title or name a delegation's
     leader (`dipimpin oleh`).
@@ -171,7 +180,10 @@ class TitledSentenceNer:
     def __init__(self, model_dir: Path = SPACY_NER_MODEL):
         if not (Path(model_dir) / "config.cfg").is_file():
             raise FileNotFoundError(f"no NER model in {model_dir}: train one with `python cli.py train-ner`")
-        self.model = spacy.load(model_dir)
+        # the model only tags Docs built from this pipeline's tokens: its own tokenizer, with the
+        # language's ~64,000 special cases, would cost seconds at every start and never run
+        self.model = spacy.load(model_dir, exclude=["tokenizer"],
+                                config={"nlp": {"tokenizer": {"@tokenizers": "pretokenized_only.v1"}}})
 
     def __call__(self, doc: Doc) -> Doc:
         starts = sorted({doc[s.start].sent.start for s in doc.spans[TERMS_KEY] if s.label_ in NAME_TERM_LABELS})
