@@ -1,4 +1,6 @@
 """Event type: `classify_event` on hand-written Indonesian news sentences."""
+import pytest
+
 from pipeline.stages.extract_event import classify_event
 from pipeline.ner.nlp import annotate
 
@@ -113,37 +115,28 @@ def test_a_signing_names_its_signatories_in_its_own_sentence():
     assert classify_event(annotate(text), "doc", parties) is None
 
 
-def test_a_trade_mission_between_two_provinces_is_a_visit():
-    text = ("SURABAYA - Pemerintah Provinsi Jawa Timur dan Pemerintah Provinsi Bali menggelar Misi Dagang "
-            "dan Investasi di Hotel Majapahit Surabaya, Rabu (12/3/2025).")
-    kind, evidence, _ = classify(text)
-    assert kind == "visit"
-    assert_evidence(text, evidence, "misi dagang")
+@pytest.mark.parametrize("text, kind, cue", [
+    ("SURABAYA - Pemerintah Provinsi Jawa Timur dan Pemerintah Provinsi Bali menggelar Misi Dagang "
+     "dan Investasi di Hotel Majapahit Surabaya, Rabu (12/3/2025).", "visit", "misi dagang"),
+    ("Pertemuan para wali kota se-Kalimantan digelar di Kota Balikpapan, Jumat (7/2), dihadiri "
+     "Wali Kota Samarinda dan Wali Kota Banjarmasin.", "meeting", "pertemuan para"),
+])
+def test_a_trade_mission_is_a_visit_and_a_gathering_of_mayors_a_meeting(text, kind, cue):
+    found, evidence, _ = classify(text)
+    assert found == kind
+    assert_evidence(text, evidence, cue)
 
 
-def test_a_gathering_of_mayors_in_a_host_city_is_a_meeting():
-    text = ("Pertemuan para wali kota se-Kalimantan digelar di Kota Balikpapan, Jumat (7/2), dihadiri "
-            "Wali Kota Samarinda dan Wali Kota Banjarmasin.")
-    kind, evidence, _ = classify(text)
-    assert kind == "meeting"
-    assert_evidence(text, evidence, "pertemuan para")
-
-
-def test_a_signing_among_regions_named_as_a_group_needs_only_its_host_by_name():
-    text = ("Pendopo Kabupaten Madiun menjadi tempat penandatanganan kerja sama antar daerah, Senin (6/3). "
-            "Bupati Madiun menyambut Bupati Ngawi dan para bupati lainnya.")
-    parties = [("kabupaten-madiun", text.index("Kabupaten Madiun"), text.index("Kabupaten Madiun") + 16),
-               ("kabupaten-ngawi", text.index("Bupati Ngawi"), text.index("Bupati Ngawi") + 12)]
+@pytest.mark.parametrize("text, named", [
+    # `antar daerah`, `lima pemerintah kota`: the other signatories named as a group, in the signing's sentence
+    ("Pendopo Kabupaten Madiun menjadi tempat penandatanganan kerja sama antar daerah, Senin (6/3). "
+     "Bupati Madiun menyambut Bupati Ngawi dan para bupati lainnya.", ["Kabupaten Madiun", "Bupati Ngawi"]),
+    ("Pemkot Surabaya melakukan penandatanganan nota kesepahaman dengan lima pemerintah kota "
+     "di Hotel Shangri-La, Kamis (4/9). Wali Kota Surabaya hadir bersama Wali Kota Malang.",
+     ["Pemkot Surabaya", "Wali Kota Malang"]),
+])
+def test_a_signing_with_governments_named_as_a_group_needs_only_its_host_by_name(text, named):
+    parties = [(name, text.index(name), text.index(name) + len(name)) for name in named]
     kind, evidence, _ = classify_event(annotate(text), "doc", parties)
-    assert kind == "agreement"
-    assert_evidence(text, evidence, "penandatanganan")
-
-
-def test_a_number_word_before_governments_names_them_as_a_group():
-    text = ("Pemkot Surabaya melakukan penandatanganan nota kesepahaman dengan lima pemerintah kota "
-            "di Hotel Shangri-La, Kamis (4/9). Wali Kota Surabaya hadir bersama Wali Kota Malang.")
-    start = text.index("Pemkot Surabaya")
-    kind, evidence, _ = classify_event(annotate(text), "doc", [("kota-surabaya", start, start + 15),
-                                                               ("kota-malang", text.index("Wali Kota Malang"), len(text) - 1)])
     assert kind == "agreement"
     assert_evidence(text, evidence, "penandatanganan")

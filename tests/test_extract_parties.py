@@ -1,4 +1,6 @@
 """Parties and roles on hand-written Indonesian sentences."""
+import pytest
+
 from pipeline.stages.extract_event import event_sentence_starts
 from pipeline.stages.extract_parties import assign_roles, find_mentions, listed_regions, select_parties
 from pipeline.ner.nlp import annotate
@@ -169,27 +171,26 @@ def chosen(text: str) -> set[str]:
     return {t.region.name for t in select_parties(mentions, event_sentence_starts(doc), listed_regions(doc, mentions))}
 
 
-def test_bare_names_listed_after_a_regency_are_regencies_of_a_roster():
-    text = ("Pemkab Madiun menjadi tuan rumah penandatanganan kerja sama antar daerah, Senin (6/3). "
-            "Pemkab Madiun menyambut para bupati. "
-            "Kerja sama dilakukan antar enam kabupaten, meliputi Kabupaten Ponorogo, Magetan, Ngawi, Pacitan dan Trenggalek.")
-    assert chosen(text) == {"Kabupaten Madiun", "Kabupaten Ponorogo", "Kabupaten Magetan", "Kabupaten Ngawi",
-                            "Kabupaten Pacitan", "Kabupaten Trenggalek"}
-
-
-def test_list_lines_after_an_introduction_of_the_cooperation_are_a_roster():
-    text = ("Pemprov Jawa Tengah menandatangani kerja sama dengan lima daerah, Selasa (7/3).\n\n"
-            "Adapun kepala daerah yang menjalin kerja sama itu yakni:\n\n"
-            "1. Gubernur Bali\n2. Wali Kota Ambon\n3. Bupati Sleman\n4. Bupati Gowa\n5. Wali Kota Kupang\n")
-    assert chosen(text) == {"Provinsi Jawa Tengah", "Provinsi Bali", "Kota Ambon", "Kabupaten Sleman",
-                            "Kabupaten Gowa", "Kota Kupang"}
-
-
-def test_the_members_of_a_forum_are_not_a_roster_of_the_event():
-    text = ("Bupati Sleman berkunjung ke Pemkab Bantul, Rabu (8/3). "
-            "Saat ini anggota forum itu ada lima kabupaten yaitu Kabupaten Gunungkidul, Kabupaten Kulon Progo, "
-            "Kabupaten Klaten, Kabupaten Magelang dan Kabupaten Purworejo.")
-    assert chosen(text) == {"Kabupaten Sleman", "Kabupaten Bantul"}
+@pytest.mark.parametrize("text, parties", [
+    # bare names listed after a regency are regencies of the roster
+    ("Pemkab Madiun menjadi tuan rumah penandatanganan kerja sama antar daerah, Senin (6/3). "
+     "Pemkab Madiun menyambut para bupati. "
+     "Kerja sama dilakukan antar enam kabupaten, meliputi Kabupaten Ponorogo, Magetan, Ngawi, Pacitan dan Trenggalek.",
+     {"Kabupaten Madiun", "Kabupaten Ponorogo", "Kabupaten Magetan", "Kabupaten Ngawi", "Kabupaten Pacitan",
+      "Kabupaten Trenggalek"}),
+    # list lines after a line that introduces the cooperation
+    ("Pemprov Jawa Tengah menandatangani kerja sama dengan lima daerah, Selasa (7/3).\n\n"
+     "Adapun kepala daerah yang menjalin kerja sama itu yakni:\n\n"
+     "1. Gubernur Bali\n2. Wali Kota Ambon\n3. Bupati Sleman\n4. Bupati Gowa\n5. Wali Kota Kupang\n",
+     {"Provinsi Jawa Tengah", "Provinsi Bali", "Kota Ambon", "Kabupaten Sleman", "Kabupaten Gowa", "Kota Kupang"}),
+    # the members of a forum are not a roster of the event
+    ("Bupati Sleman berkunjung ke Pemkab Bantul, Rabu (8/3). "
+     "Saat ini anggota forum itu ada lima kabupaten yaitu Kabupaten Gunungkidul, Kabupaten Kulon Progo, "
+     "Kabupaten Klaten, Kabupaten Magelang dan Kabupaten Purworejo.",
+     {"Kabupaten Sleman", "Kabupaten Bantul"}),
+])
+def test_rosters_of_participants(text, parties):
+    assert chosen(text) == parties
 
 
 def test_a_name_after_a_titled_region_and_a_comma_is_a_person_not_a_listed_place():
