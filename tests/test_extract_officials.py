@@ -161,3 +161,10 @@ def test_a_foreign_officials_name_after_the_places_that_locate_the_city():
 def test_a_name_after_a_comma_without_a_country_is_still_read_as_the_name():
     text = "Wali Kota Bekasi, Tri Adhianto, menerima Wali Kota Izumisano, Jepang, Hiroyuki Chiyomatsu."
     assert [name for name, _, _ in officials_of(text)] == ["Tri Adhianto", "Hiroyuki Chiyomatsu"]
+
+
+def test_a_place_and_its_country_after_a_title_are_not_a_person():
+    text = ("Walikota Distrik Mapo Seoul Korea Selatan berkunjung ke Kabupaten Sumedang, Selasa (29/8). "
+            "Bersamaan dengan itu, Bupati Sumedang Dony Ahmad Munir menerima rombongan.")
+    names = [name for name, _, _ in officials_of(text)]
+    assert names == ["Dony Ahmad Munir"]

@@ -253,6 +253,8 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
                      for i in range(s.start, s.end)}
     term_starts = {s.start for s in doc.spans[TERMS_KEY]}
     country_ends = {s.start: s.end for s in doc.spans[PLACES_KEY] if s.label_ == "COUNTRY"}
+    country_tokens = {i for start, end in country_ends.items() for i in range(start, end)}
+    place_tokens = {i for s in doc.spans[PLACES_KEY] for i in range(s.start, s.end)}
     anchor_ends = {s.start: s.end for s in doc.spans[TERMS_KEY] if s.label_ == "ANCHOR"}
     prefixes = {s.end: s for s in doc.spans[TERMS_KEY] if s.label_ == "PREFIX"}
     unit_stops = region_starts | term_starts | mention_token_starts
@@ -279,7 +281,10 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
                   or _person_at(doc, index, persons))
         if not tokens or (tokens[0].i in place_starts and region_mention is None and len(tokens) == 1):
             continue
-        if all(t.i in region_tokens for t in tokens):
+        located = bool(tokens) and tokens[-1].i in country_tokens
+        while tokens and tokens[-1].i in country_tokens:
+            tokens.pop()  # `Seoul Korea Selatan`: a country ends a place, never a person's name
+        if not tokens or all(t.i in region_tokens or (located and t.i in place_tokens) for t in tokens):
             continue  # `Kantor Gubernur Sumut, Medan`: a place after the title, not a person
         name = doc[tokens[0].i:tokens[-1].i + 1].text
         if not any(len(t.text.rstrip(".")) >= 3 for t in tokens) or all(t.is_upper for t in tokens):
