@@ -164,7 +164,6 @@ def test_a_name_after_a_comma_without_a_country_is_still_read_as_the_name():
 
 
 def test_a_place_and_its_country_after_a_title_are_not_a_person():
-    text = ("Walikota Distrik Mapo Seoul Korea Selatan berkunjung ke Kabupaten Sumedang, Selasa (29/8). "
-            "Bersamaan dengan itu, Bupati Sumedang Dony Ahmad Munir menerima rombongan.")
-    names = [name for name, _, _ in officials_of(text)]
-    assert names == ["Dony Ahmad Munir"]
+    # `Mungyeong Si`: the Korean `-si` (city) read as a name, then the country
+    text = "Wali Kota Salatiga Robby Hernawan menerima Wali Kota Mungyeong Si Korea Selatan, Rabu (16/4)."
+    assert [name for name, _, _ in officials_of(text)] == ["Robby Hernawan"]
