@@ -97,3 +97,9 @@ def test_a_list_opened_by_mencakup_after_a_cooperation_sentence_is_on_topic():
     text = ("Kedua gubernur membahas penjajakan kerja sama strategis. "
             "Mencakup penguatan transportasi udara dan pembangunan infrastruktur.")
     assert {"transportation", "public_works"} <= set(sectors_of(text))
+
+
+def test_common_phrasings_of_trade_msme_and_energy_cooperation():
+    text = ("Kedua daerah sepakat bekerja sama melalui misi dagang, pendampingan UKM dan pengembangan "
+            "energi baru terbarukan.")
+    assert {"trade", "msme_cooperatives", "energy"} <= set(sectors_of(text))
