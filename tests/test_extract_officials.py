@@ -152,7 +152,7 @@ def test_a_field_word_before_the_name_does_not_join_it():
 def test_a_foreign_officials_name_after_the_places_that_locate_the_city():
     text = ("Bupati Garut menerima kunjungan Wakil Wali Kota Higashikawa, Hokkaido, Jepang, Fumihiro Sitou "
             "beserta rombongan, Selasa (22/4). Gubernur Sulsel bertemu Gubernur Negara Bagian Victoria "
-            "Australia, The Honourable Ms Linda Dessau, Kamis (16/5).")
+            "Australia, The Honourable Ms Linda Dessau AC CVO, Kamis (16/5).")
     names = {name for name, _, _ in officials_of(text)}
     assert {"Fumihiro Sitou", "Linda Dessau"} <= names
     assert "Hokkaido" not in names
