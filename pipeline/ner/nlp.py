@@ -21,8 +21,8 @@ whatever the model says, and a model entity never covers a title, an anchor or a
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable
 from pathlib import Path
+from typing import Callable
 
 import spacy
 from spacy.language import Language
@@ -140,6 +140,14 @@ def resolve_entities(doc: Doc) -> Doc:
     return doc
 
 
+@registry.tokenizers("pretokenized_only.v1")
+def pretokenized_only() -> Callable[[Language], Tokenizer]:
+    """A tokenizer without rules, for a pipeline that is only given Docs made elsewhere."""
+    def create(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+    return create
+
+
 @lru_cache(maxsize=1)
 def pattern_tokenizer() -> Tokenizer:
     """spaCy's Indonesian tokenizer, with abbreviations that end in a full stop (`Kab.`, `Pj.`, `M.Si.`)
@@ -164,14 +172,6 @@ def blank_pipeline() -> Language:
 
 
 NAME_TERM_LABELS = ("TITLE", "DPRD_BODY", "LEADER")
-
-
-@registry.tokenizers("pretokenized_only.v1")
-def pretokenized_only() -> Callable[[Language], Tokenizer]:
-    """A tokenizer without rules, for a pipeline that is only given Docs made elsewhere."""
-    def create(nlp: Language) -> Tokenizer:
-        return Tokenizer(nlp.vocab)
-    return create
 
 
 class TitledSentenceNer:

@@ -155,21 +155,13 @@ def _skip_locating_places(doc: Doc, index: int, country_ends: dict[int, int]) ->
     Victoria Australia, Linda Dessau`. Without a country at its end a chain is left as it is: the
     name after a comma may be the person's."""
     position = index
-    while position < len(doc):
-        if position in country_ends:
-            return country_ends[position]
-        if doc[position].text != ",":
-            return index
-        words = position + 1
-        while words < len(doc) and words - position <= MAX_LOCATING_TOKENS and doc[words].is_title \
-                and words not in country_ends:
-            words += 1
-        if words < len(doc) and words in country_ends:
-            return country_ends[words]
-        if words == position + 1 or words >= len(doc) or doc[words].text != ",":
-            return index
-        position = words
-    return index
+    while position < len(doc) and position not in country_ends and doc[position].text == ",":
+        position += 1
+        words_start = position
+        while (position < len(doc) and position - words_start < MAX_LOCATING_TOKENS and doc[position].is_title
+               and position not in country_ends):
+            position += 1
+    return country_ends.get(position, index)
 
 
 def _is_honorific(token: Token) -> bool:
@@ -281,7 +273,7 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
                   or _person_at(doc, index, persons))
         if not tokens or (tokens[0].i in place_starts and region_mention is None and len(tokens) == 1):
             continue
-        located = bool(tokens) and tokens[-1].i in country_tokens
+        located = tokens[-1].i in country_tokens
         while tokens and tokens[-1].i in country_tokens:
             tokens.pop()  # `Seoul Korea Selatan`: a country ends a place, never a person's name
         if not tokens or all(t.i in region_tokens or (located and t.i in place_tokens) for t in tokens):

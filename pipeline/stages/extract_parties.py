@@ -408,8 +408,6 @@ class PartyTally:
 
 ROSTER_MIN_REGIONS = 4  # a sentence or list naming this many regions at their level enumerates participants
 ROSTER_ITEM_MAX_TOKENS = 8  # `2. Gubernur Sumatera Barat`: one line of a listed roster
-
-
 LIST_MARKER_MAX_CHARS = 3  # `1.`, `a.`, `•`: the sentencizer may make a list line's number a sentence
 
 
@@ -420,10 +418,11 @@ def listed_regions(doc: Doc, mentions: list[Mention]) -> set[str]:
     in itself or in the sentence before it, and not as a plan nor as a forum's membership
     (`anggota forum itu ada lima kabupaten yaitu ...`). The place where a signing is held
     (`di Kota Semarang`) is its venue, not one of its parties."""
+    venue_words = set(load_data("cues")["roster_cues"]["venue_before"])
     regions_in: dict[int, set[str]] = {}
     for m in mentions:
-        venue = doc.text[:m.start_char].rstrip().rsplit(None, 1)[-1:] == ["di"]
-        if m.anchored and not venue:
+        first = doc.char_span(m.start_char, m.end_char, alignment_mode="expand").start
+        if m.anchored and not (first and doc[first - 1].lower_ in venue_words):
             regions_in.setdefault(m.sent_start, set()).add(m.region.key)
     patterns = cue_patterns()
     told = [patterns["roster"]] + [patterns[kind] for kind in CUE_PRIORITY]
