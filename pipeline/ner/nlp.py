@@ -20,6 +20,7 @@ whatever the model says, and a model entity never covers a title, an anchor or a
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -111,13 +112,40 @@ def local_region_aliases(doc: Doc) -> Doc:
 
 @Language.component("paragraph_sentences")
 def paragraph_sentences(doc: Doc) -> Doc:
-    """A line break starts a sentence: headlines, datelines and captions end without a full stop."""
-    for previous, token in zip(doc, doc[1:]):
+    """A line break starts a sentence: headlines, datelines and captions end without a full stop.
+
+    The last component to set sentence starts, so it also fixes the sentences for the rest of the
+    pipeline and the extractors (`index_sentences`)."""
+    starts = [0]
+    tokens = iter(doc)
+    previous = next(tokens, None)
+    for token in tokens:
         if token.is_space:
             token.is_sent_start = False  # the break itself belongs to the sentence it ends
         elif "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
+        if token.is_sent_start:
+            starts.append(token.i)
+        previous = token
+    if len(doc):
+        index_sentences(doc, starts)
     return doc
+
+
+def index_sentences(doc: Doc, starts: list[int]) -> None:
+    """`doc.sents`, `span.sent` and `token.sent` served from one list of the sentences, made once
+    from their first tokens (`starts`).
+
+    Without it spaCy finds them again at every call, walking the tokens, and the extractors ask
+    for the sentence of hundreds of spans an article."""
+    sentences = tuple(doc[start:end] for start, end in zip(starts, starts[1:] + [len(doc)]))
+
+    def sentence_of(span: Span) -> Span:
+        return sentences[bisect_right(starts, span.start) - 1]
+
+    doc.user_hooks["sents"] = lambda _doc: sentences
+    doc.user_span_hooks["sent"] = sentence_of
+    doc.user_token_hooks["sent"] = lambda token: sentence_of(doc[token.i:token.i + 1])
 
 
 @Language.component("resolve_entities")

@@ -119,10 +119,13 @@ def _taking_part(party_spans: list[tuple[str, int, int]], sentences, narrative: 
 def event_sentence_starts(doc: Doc) -> set[int]:
     """Character offsets of the sentences that carry any event cue (planned or done)."""
     patterns = cue_patterns()
-    return {sent.start_char for sent in doc.sents if any(patterns[k].search(sent.text) for k in CUE_PRIORITY)}
+    text = doc.text  # a sentence's text sliced from the doc's: spaCy joins a span's tokens at every `.text`
+    return {sent.start_char for sent in doc.sents
+            if any(patterns[k].search(text[sent.start_char:sent.end_char]) for k in CUE_PRIORITY)}
 
 
 def _sentence_evidence(sent: Span, doc_id: str) -> Evidence:
     """The sentence without the whitespace around it, with offsets that still slice the text to it."""
-    start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
-    return Evidence(doc_id=doc_id, start=start, end=start + len(sent.text.strip()), text=sent.text.strip())
+    text = sent.text
+    start = sent.start_char + len(text) - len(text.lstrip())
+    return Evidence(doc_id=doc_id, start=start, end=start + len(text.strip()), text=text.strip())

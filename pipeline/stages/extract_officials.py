@@ -251,12 +251,13 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
     prefixes = {s.end: s for s in doc.spans[TERMS_KEY] if s.label_ == "PREFIX"}
     unit_stops = region_starts | term_starts | mention_token_starts
     persons = {e.start: e for e in doc.ents if e.label_ == "PER"}
-    dprd_bodies = _dprd_bodies(doc.text, mentions)
+    text = doc.text  # spaCy joins the tokens again at every `doc.text`
+    dprd_bodies = _dprd_bodies(text, mentions)
     found: list[OfficialMention] = []
     for term in sorted(doc.spans[TERMS_KEY], key=lambda s: s.start):
         if term.label_ not in ("TITLE", "DPRD_BODY"):
             continue
-        if _in_headline(doc.text, term.start_char):
+        if _in_headline(text, term.start_char):
             continue  # headlines capitalise every word, so a name read there runs on; the body repeats it
         read = _position(doc, term, unit_stops, prefixes)
         if read is None:

@@ -426,7 +426,9 @@ def listed_regions(doc: Doc, mentions: list[Mention]) -> set[str]:
             regions_in.setdefault(m.sent_start, set()).add(m.region.key)
     patterns = cue_patterns()
     told = [patterns["roster"]] + [patterns[kind] for kind in CUE_PRIORITY]
-    sentences = [s for s in doc.sents if len(s.text.strip()) > LIST_MARKER_MAX_CHARS]
+    text = doc.text  # sliced once per sentence: spaCy joins a span's tokens at every `.text`
+    texts = {s.start: text[s.start_char:s.end_char] for s in doc.sents}
+    sentences = [s for s in doc.sents if len(texts[s.start].strip()) > LIST_MARKER_MAX_CHARS]
 
     def list_line(sent: Span) -> bool:
         return len(sent) <= ROSTER_ITEM_MAX_TOKENS and sent.start_char in regions_in
@@ -439,8 +441,8 @@ def listed_regions(doc: Doc, mentions: list[Mention]) -> set[str]:
             block.append(sentences[index + len(block)])
         named = set().union(*(regions_in.get(s.start_char, set()) for s in block))
         context = block + sentences[index - 1:index]
-        if (len(named) >= ROSTER_MIN_REGIONS and any(p.search(s.text) for s in context for p in told)
-                and not any(patterns["planned"].search(s.text) or patterns["membership"].search(s.text)
+        if (len(named) >= ROSTER_MIN_REGIONS and any(p.search(texts[s.start]) for s in context for p in told)
+                and not any(patterns["planned"].search(texts[s.start]) or patterns["membership"].search(texts[s.start])
                             for s in block)):
             listed |= named
         index += len(block)

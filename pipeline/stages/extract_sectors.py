@@ -59,8 +59,10 @@ def extract_sectors(doc: Doc, doc_id: str) -> list[Sector]:
     cue = _topic_cue()
     sentences = list(doc.sents)
     opener = _list_opener()
+    text = doc.text  # sliced once per sentence: spaCy joins a span's tokens at every `.text`
+    texts = [text[s.start_char:s.end_char] for s in sentences]
     on_topic = {s.start for i, s in enumerate(sentences)
-                if cue.search(s.text) or (i and opener.match(s.text) and cue.search(sentences[i - 1].text))}
+                if cue.search(texts[i]) or (i and opener.match(texts[i]) and cue.search(texts[i - 1]))}
     sectors: dict[str, Sector] = {}
     for span in sorted(spans, key=lambda s: s.start):
         if span.sent.start not in on_topic:
