@@ -1,5 +1,10 @@
 """The NER stage: what the two span rulers mark, fed from the knowledge files and gazetteers."""
-from pipeline.ner.nlp import PLACES_KEY, TERMS_KEY, annotate
+import spacy
+
+from pipeline.ner.gazetteer_matcher import GazetteerMatcher, phrase_table
+from pipeline.ner.nlp import PLACES_KEY, TERMS_KEY, annotate, blank_pipeline, place_patterns, place_table
+
+from tests.conftest import DEV_ARTICLES
 
 
 def spans(text: str, key: str) -> list[tuple[str, str]]:
@@ -75,3 +80,56 @@ def test_the_shipped_model_reads_the_names_in_sentences_with_a_title():
     assert "I Made Suardana" in persons and "Ni Luh Putu Astiti" in persons
     assert "Ketut Sudiarta" not in persons  # no title in that sentence: the model does not read it
     assert ("Klungkung", "LOC") in {(e.text, e.label_) for e in doc.ents}  # the gazetteer's places everywhere
+
+
+def _places(doc) -> list[tuple[str, str, str, int]]:
+    return [(s.text, s.label_, s.id_, s.start) for s in doc.spans[PLACES_KEY]]
+
+
+def _span_ruler_places(nlp, patterns):
+    """What spaCy's own SpanRuler marks with the gazetteer matcher's settings: the reference it must equal."""
+    reference = spacy.blank("id", vocab=nlp.vocab)
+    reference.tokenizer = nlp.tokenizer
+    ruler = reference.add_pipe("span_ruler", config={"spans_key": PLACES_KEY, "phrase_matcher_attr": "ORTH",
+                                                       "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}})
+    ruler.add_patterns(patterns)
+    return reference
+
+
+def test_the_gazetteer_matcher_marks_what_a_span_ruler_marks_overlaps_and_ties_included():
+    nlp = blank_pipeline()
+    patterns = [{"label": "REGION", "pattern": "Tanah Laut", "id": "tanah laut"},
+                {"label": "REGION", "pattern": "Tanah", "id": "tanah"},
+                {"label": "REGION", "pattern": "Laut Tanah", "id": "laut tanah"},
+                {"label": "FOREIGN", "pattern": "Padang", "id": "padang"},  # two names over the same tokens
+                {"label": "REGION", "pattern": "Padang", "id": "padang"},
+                {"label": "REGION", "pattern": "Pangkal-Pinang", "id": "pangkalpinang"},
+                {"label": "COUNTRY", "pattern": "Korea Selatan", "id": "korea selatan"},
+                {"label": "REGION", "pattern": "Tanah Laut", "id": "tanah laut"}]  # a repeated pattern
+    text = ("Bupati Tanah Laut Tanah dan Wali Kota Padang bertemu di Pangkal-Pinang, lalu ke Korea Selatan. "
+            "Laut Tanah Laut; TANAH LAUT; Korea  Selatan.")
+    matcher = GazetteerMatcher(phrase_table(patterns, nlp.tokenizer), PLACES_KEY)
+    assert _places(matcher(nlp(text))) == _places(_span_ruler_places(nlp, patterns)(text))
+    assert ("Tanah Laut", "REGION", "tanah laut", 1) in _places(matcher(nlp(text)))
+
+
+def test_the_whole_gazetteer_marks_the_dev_articles_as_a_span_ruler_does():
+    """Forty thousand names over real articles: the same spans, label and id, as spaCy's SpanRuler."""
+    texts = [path.read_text("utf-8", errors="replace") for path in sorted(DEV_ARTICLES.glob("*.txt"))]
+    assert len(texts) > 50
+    nlp = blank_pipeline()
+    matcher = GazetteerMatcher(place_table(), PLACES_KEY)
+    reference = _span_ruler_places(nlp, place_patterns())
+    for text in texts:
+        assert _places(matcher(nlp(text))) == _places(reference(text))
+
+
+def test_sentences_are_found_once_and_served_to_spans_and_tokens():
+    doc = annotate("Pemkot Palu menerima kunjungan.\nPemkab Minsel hadir. Wali Kota Palu menyambut.")
+    sentences = list(doc.sents)
+    assert [s.text.strip() for s in sentences] == ["Pemkot Palu menerima kunjungan.", "Pemkab Minsel hadir.",
+                                           "Wali Kota Palu menyambut."]
+    assert list(doc.sents)[1] is sentences[1]  # the same spans, not found again
+    minsel = next(s for s in doc.spans[PLACES_KEY] if s.text == "Minsel")
+    assert minsel.sent.text == "Pemkab Minsel hadir."
+    assert doc[-1].sent.start == sentences[2].start and doc[0].sent.end == sentences[0].end

@@ -15,28 +15,27 @@ import hashlib
 import json
 import sqlite3
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Optional
 
 from pydantic import TypeAdapter
 
+from ..built import source_digest
 from ..ner.models import MODELS_DIR
 from ..schema import EventRecord, FileReport
 
 CACHE_FILE = ".kerjasama-cache.sqlite"
-_PACKAGE = Path(__file__).resolve().parents[1]  # pipeline/
 _RECORDS = TypeAdapter(list[EventRecord])
 
 
 @lru_cache(maxsize=1)
 def pipeline_version() -> str:
-    """A digest of every module, data file and NER model of the pipeline and of the spaCy version, so
-    that a change to any of them invalidates old results without anyone having to remember a number."""
-    digest = hashlib.sha256(metadata.version("spacy").encode())
-    models = [path for path in MODELS_DIR.rglob("*") if path.is_file()]
-    for path in sorted([*_PACKAGE.rglob("*.py"), *_PACKAGE.glob("data/*.json"), *models]):
-        digest.update(path.relative_to(_PACKAGE.parent).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    """A digest of every module and data file of the pipeline, of the versions of the packages its
+    data comes from, and of its NER models, so that a change to any of them invalidates old results
+    without anyone having to remember a number."""
+    digest = hashlib.sha256(source_digest().encode())
+    for path in sorted(path for path in MODELS_DIR.rglob("*") if path.is_file()):
+        digest.update(path.relative_to(MODELS_DIR.parent).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

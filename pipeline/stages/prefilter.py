@@ -29,6 +29,7 @@ from spacy.pipeline import Sentencizer
 from .extract import INDEX_PAGE_STAMPS
 from .extract_dates import date_stamps
 from .extract_event import CUE_PRIORITY, cue_patterns, without_quotes
+from ..built import built
 from ..knowledge import regions_by_bare_name
 from ..ner.nlp import government_term_patterns, place_patterns
 
@@ -85,7 +86,12 @@ def _regions_named(pattern: dict) -> int:
 
 @lru_cache(maxsize=None)
 def _place_names() -> dict[str, tuple[PlaceName, ...]]:
-    """The place ruler's names by their first word (`''` for the few that start with a sign)."""
+    """The place ruler's names by their first word (`''` for the few that start with a sign), kept on
+    disk by `built`: forty thousand of them take a second to index."""
+    return built("prefilter-places", _index_place_names)
+
+
+def _index_place_names() -> dict[str, tuple[PlaceName, ...]]:
     by_first: dict[str, list[PlaceName]] = {}
     for pattern in place_patterns():
         first = WORD.match(pattern["pattern"])
