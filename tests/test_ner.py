@@ -1,4 +1,7 @@
 """The NER stage: what the two span rulers mark, fed from the knowledge files and gazetteers."""
+import subprocess
+import sys
+
 import spacy
 
 from pipeline.ner.gazetteer_matcher import GazetteerMatcher, phrase_table
@@ -133,3 +136,21 @@ def test_sentences_are_found_once_and_served_to_spans_and_tokens():
     minsel = next(s for s in doc.spans[PLACES_KEY] if s.text == "Minsel")
     assert minsel.sent.text == "Pemkab Minsel hadir."
     assert doc[-1].sent.start == sentences[2].start and doc[0].sent.end == sentences[0].end
+
+
+def test_the_spacy_backend_runs_without_importing_torch_and_leaves_it_importable():
+    # a fresh process, as a run's: thinc would import torch at start, which the spaCy models never use
+    script = (
+        "import importlib.util, sys\n"
+        "import pipeline\n"
+        "from pipeline.ner.nlp import shared_nlp\n"
+        "doc = shared_nlp()('Bupati Demak menerima kunjungan Wali Kota Semarang.')\n"
+        "assert doc.ents, 'the NER model found nothing'\n"
+        "assert 'torch' not in sys.modules, 'torch was imported'\n"
+        "if importlib.util.find_spec('torch') is not None:\n"
+        "    import torch\n"
+        "    assert torch.tensor([1]).sum().item() == 1\n"
+        "print('ok')\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
