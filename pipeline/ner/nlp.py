@@ -146,6 +146,18 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
+DOC_TEXT_KEY = "kerjasama.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined from the tokens once per doc and kept in its `user_data`: spaCy joins them
+    again at every `doc.text`, and each extractor reads the whole text. A Doc's text never changes."""
+    text = doc.user_data.get(DOC_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[DOC_TEXT_KEY] = doc.text
+    return text
+
+
 def index_sentences(doc: Doc, starts: list[int]) -> None:
     """`doc.sents`, `span.sent` and `token.sent` served from one list of the sentences, made once
     from their first tokens (`starts`).

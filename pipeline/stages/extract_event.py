@@ -14,6 +14,7 @@ from typing import NamedTuple, Optional
 from spacy.tokens import Doc, Span
 
 from ..knowledge import load_data
+from ..ner.nlp import doc_text
 from ..schema import Evidence
 
 # A signing wins over a visit, a video meeting or a forum over the visit words it may use; an
@@ -71,7 +72,7 @@ def classify_event(doc: Doc, doc_id: str,
     delegation's visit is not one government meeting another.
     """
     patterns = cue_patterns()
-    narrative = without_quotes(doc.text)
+    narrative = without_quotes(doc_text(doc))
     sentences = list(doc.sents)
     if party_spans is not None:
         party_spans = _taking_part(party_spans, sentences, narrative)
@@ -119,7 +120,7 @@ def _taking_part(party_spans: list[tuple[str, int, int]], sentences, narrative: 
 def event_sentence_starts(doc: Doc) -> set[int]:
     """Character offsets of the sentences that carry any event cue (planned or done)."""
     patterns = cue_patterns()
-    text = doc.text  # a sentence's text sliced from the doc's: spaCy joins a span's tokens at every `.text`
+    text = doc_text(doc)  # a sentence's text sliced from the doc's: spaCy joins a span's tokens at every `.text`
     return {sent.start_char for sent in doc.sents
             if any(patterns[k].search(text[sent.start_char:sent.end_char]) for k in CUE_PRIORITY)}
 

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from .extract_parties import Mention, PartyTally
 from .grouping import UnionFind
 from ..knowledge import fold, honorifics, load_data
-from ..ner.nlp import PLACES_KEY, TERMS_KEY
+from ..ner.nlp import PLACES_KEY, TERMS_KEY, doc_text
 from ..schema import Evidence, Official
 
 MAX_NAME_TOKENS = 5
@@ -251,7 +251,7 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
     prefixes = {s.end: s for s in doc.spans[TERMS_KEY] if s.label_ == "PREFIX"}
     unit_stops = region_starts | term_starts | mention_token_starts
     persons = {e.start: e for e in doc.ents if e.label_ == "PER"}
-    text = doc.text  # spaCy joins the tokens again at every `doc.text`
+    text = doc_text(doc)
     dprd_bodies = _dprd_bodies(text, mentions)
     found: list[OfficialMention] = []
     for term in sorted(doc.spans[TERMS_KEY], key=lambda s: s.start):

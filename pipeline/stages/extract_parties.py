@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from .extract_event import CUE_PRIORITY, cue_patterns, without_quotes
 from ..knowledge import (Region, countries_by_name, foreign_cities_by_name, fold, indonesian_regions,
                          load_data, regions_by_bare_name)
-from ..ner.nlp import PLACES_KEY, TERMS_KEY
+from ..ner.nlp import PLACES_KEY, TERMS_KEY, doc_text
 from ..schema import Evidence, Party
 
 INDONESIAN_LEVELS = ("provinsi", "kabupaten", "kota")
@@ -426,7 +426,7 @@ def listed_regions(doc: Doc, mentions: list[Mention]) -> set[str]:
             regions_in.setdefault(m.sent_start, set()).add(m.region.key)
     patterns = cue_patterns()
     told = [patterns["roster"]] + [patterns[kind] for kind in CUE_PRIORITY]
-    text = doc.text  # sliced once per sentence: spaCy joins a span's tokens at every `.text`
+    text = doc_text(doc)  # sliced once per sentence: spaCy joins a span's tokens at every `.text`
     texts = {s.start: text[s.start_char:s.end_char] for s in doc.sents}
     sentences = [s for s in doc.sents if len(texts[s.start].strip()) > LIST_MARKER_MAX_CHARS]
 

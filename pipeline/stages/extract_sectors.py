@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..knowledge import load_data
-from ..ner.nlp import pattern_tokenizer
+from ..ner.nlp import doc_text, pattern_tokenizer
 from ..schema import Evidence, Sector
 
 
@@ -59,7 +59,7 @@ def extract_sectors(doc: Doc, doc_id: str) -> list[Sector]:
     cue = _topic_cue()
     sentences = list(doc.sents)
     opener = _list_opener()
-    text = doc.text  # sliced once per sentence: spaCy joins a span's tokens at every `.text`
+    text = doc_text(doc)  # sliced once per sentence: spaCy joins a span's tokens at every `.text`
     texts = [text[s.start_char:s.end_char] for s in sentences]
     on_topic = {s.start for i, s in enumerate(sentences)
                 if cue.search(texts[i]) or (i and opener.match(texts[i]) and cue.search(texts[i - 1]))}
