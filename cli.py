@@ -185,36 +185,55 @@ def schema_docs(out: Optional[Path] = typer.Option(None, "--out", help="Where to
     typer.echo(f"wrote {write_schema_docs(out) if out else write_schema_docs()}")
 
 
-def _sizes(text: str) -> list[int]:
+def _sizes(text: str, allow_none: bool = False) -> list[int]:
     try:
         sizes = [int(part) for part in text.split(",") if part.strip()]
     except ValueError:
         raise typer.BadParameter(f"sizes must be whole numbers separated by commas, not {text!r}")
-    if not sizes or min(sizes) < 1:
+    if (not sizes and not allow_none) or (sizes and min(sizes) < 1):
         raise typer.BadParameter("give at least one size, each 1 or more")
     return sizes
 
 
 @app.command()
-def bench(sizes: str = typer.Option("1000,10000,100000", "--sizes", help="Corpus sizes, comma-separated."),
-          only_cooperation: bool = typer.Option(False, "--only-cooperation",
-                                                help="Cooperation articles only, no ordinary news."),
+def bench(size: int = typer.Option(2000, "--size", min=1,
+                                   help="Articles in each real-length corpus (the sample articles replicated)."),
+          sample: Path = typer.Option(Path(__file__).parent / DEFAULT_INPUT, "--sample",
+                                      help="Folder of the real articles the corpora are built from."),
+          repeats: int = typer.Option(3, "--repeats", min=1, help="Runs of the one-article start; the best counts."),
           merge_sizes: str = typer.Option("10000,100000", "--merge-sizes",
-                                          help="Corpus sizes for the merge-only timing, comma-separated."),
+                                          help="Record counts for the merge-only timing, comma-separated."),
+          synthetic_sizes: str = typer.Option("1000", "--synthetic-sizes",
+                                              help="Sizes of the synthetic short-article corpora, comma-separated "
+                                                   "(empty: none)."),
+          only_cooperation: bool = typer.Option(False, "--only-cooperation",
+                                                help="Synthetic corpora of cooperation articles only, no ordinary news."),
           workdir: Optional[Path] = typer.Option(None, "--workdir", help="Where the corpora are written "
                                                  "(default: the system's temporary folder)."),
           seed: int = typer.Option(0, "--seed", help="Seed of the synthetic corpora."),
           workers: int = typer.Option(Engine().workers, "--workers", min=1,
                                       help="Worker processes of the run (default: one per core).")) -> None:
-    """Time the run, and each stage, over synthetic corpora of each size, and the merge alone."""
-    from pipeline.evaluation.bench import format_merge_scaling, load_pipeline, merge_timing, run_bench, table_header, table_row
+    """Time the run command end to end on real-length articles beside a bare spaCy tokenizer pass,
+    a one-article start, the merge alone, and the stages over synthetic corpora."""
+    import sys
 
-    corpus_sizes, merged_sizes = _sizes(sizes), _sizes(merge_sizes)
-    engine = Engine(workers=workers)
-    typer.echo(table_header(load_pipeline(), engine))
-    for row in run_bench(corpus_sizes, only_cooperation=only_cooperation, workdir=workdir, seed=seed, engine=engine):
-        typer.echo(table_row(row))
-    typer.echo(format_merge_scaling([merge_timing(size, seed=seed) for size in merged_sizes]))
+    from pipeline.evaluation.bench_real import (format_merge_scaling, format_real_bench, merge_timing,
+                                                run_real_bench, load_sample, sample_records)
+    from pipeline.evaluation.bench_synthetic import load_pipeline, run_bench, table_header, table_row
+
+    merged_sizes, corpus_sizes = _sizes(merge_sizes), _sizes(synthetic_sizes, allow_none=True)
+    if not sample.is_dir():
+        raise typer.BadParameter(f"no folder of sample articles at {sample}", param_hint="--sample")
+    run_command = [sys.executable, str(Path(__file__).resolve()), "run"]
+    typer.echo(format_real_bench(run_real_bench(sample, run_command, size, workers, workdir=workdir, repeats=repeats)))
+    if corpus_sizes:
+        engine = Engine(workers=workers)
+        typer.echo(table_header(load_pipeline(), engine))
+        for row in run_bench(corpus_sizes, only_cooperation=only_cooperation, workdir=workdir, seed=seed,
+                             engine=engine):
+            typer.echo(table_row(row))
+    records = sample_records(load_sample(sample))
+    typer.echo(format_merge_scaling([merge_timing(records, count) for count in merged_sizes]))
 
 
 if __name__ == "__main__":

@@ -27,6 +27,14 @@ def load_data(name: str) -> Any:
     return json.loads(raw)
 
 
+def load_texts(folder: str) -> list[tuple[str, str]]:
+    """The `.txt` files of a folder of pipeline/data, as (stem, text) sorted by name:
+    `load_texts("ordinary_news")`."""
+    entries = resources.files(DATA_PACKAGE).joinpath("data").joinpath(folder).iterdir()
+    texts = [(entry.name[:-len(".txt")], entry.read_text("utf-8")) for entry in entries if entry.name.endswith(".txt")]
+    return sorted(texts)
+
+
 def fold(text: str) -> str:
     """Lower case without accents or punctuation, single spaces: the key names are compared by."""
     text = unicodedata.normalize("NFKD", text)

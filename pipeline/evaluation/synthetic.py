@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence, Union
 
 from ..knowledge import (countries_by_name, foreign_cities, foreign_cities_by_name, fold, indonesian_regions,
                          load_data, regions_by_bare_name)
-from ..schema import EventDate, EventRecord, Official, Party, Source
+from ..schema import Article, EventDate, EventRecord, Official, Party, Source
 
 ORDINARY_PER_COOPERATION = 4
 PLANNED_SHARE = 0.1  # of the cooperation stories: a visit announced, not made
@@ -268,13 +268,16 @@ def generate_corpus(size: int, seed: int = 0, only_cooperation: bool = False) ->
     return [SyntheticArticle(**{**a.__dict__, "doc_id": f"syn-{i:0{width}d}"}) for i, a in enumerate(articles)]
 
 
-def write_corpus(articles: list[SyntheticArticle], folder: Path) -> None:
-    """Each article as `<doc_id>.txt` with a `<doc_id>.meta.json` sidecar, as scraped folders come."""
+def write_corpus(articles: Sequence[Union[SyntheticArticle, Article]], folder: Path) -> None:
+    """Each article as `<doc_id>.txt` with a `<doc_id>.meta.json` sidecar of what is known of its
+    page (url, published, title), as scraped folders come."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     for article in articles:
         (folder / f"{article.doc_id}.txt").write_text(article.text, encoding="utf-8")
-        meta = {"url": article.url, "published": article.published.isoformat(), "title": article.title}
+        meta = {"url": article.url, "published": article.published and article.published.isoformat(),
+                "title": article.title}
+        meta = {key: value for key, value in meta.items() if value is not None}
         (folder / f"{article.doc_id}.meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
 
 

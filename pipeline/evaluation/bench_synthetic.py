@@ -1,20 +1,19 @@
-"""Benchmark: the pipeline over synthetic corpora of growing size, and the merge alone.
+"""Benchmark's second part: the pipeline over synthetic corpora of growing size, stage by stage.
+
+Synthetic articles are short (a few hundred characters), so their articles per second overstate
+what real news gets; `bench_real.py` gives those figures. What these corpora show is how each stage
+grows with the corpus, the merge of many distinct events included.
 
 Each size gets a corpus from `synthetic.py` written to a folder, which first goes through the run
-itself (`run.process_folder`: prefilter, worker processes, merge), timed whole: its articles per
-second are the pipeline's. The same folder then goes through the stages one after another in this
+itself (`run.process_folder`: prefilter, worker processes, merge), timed whole. The same folder then goes through the stages one after another in this
 process, as a worker takes them: read and clean each file, the prefilter, the NLP pipeline (in
 batches), extraction and the merge. Every stage is timed by calling its function here, so that
 the run itself carries no instrumentation. What a worker needs (the NLP pipeline, the prefilter's
 tables) is loaded once, before the first size, and its load is reported apart: it is paid once
 per process whatever the size, and the run's workers inherit it.
-
-The merge is also timed alone on the records a perfect extractor would give, so that its growth
-with the number of events shows beside the whole run's.
 """
 from __future__ import annotations
 
-import gc
 import resource
 import tempfile
 from dataclasses import dataclass, field
@@ -30,7 +29,7 @@ from ..ner.nlp import DEFAULT_BACKEND, shared_nlp
 from ..stages.prefilter import screen
 from ..runner.run import NLP_BATCH_SIZE, Engine, prepare_worker, process_folder
 from ..schema import Article
-from .synthetic import generate_corpus, truth_records, write_corpus
+from .synthetic import generate_corpus, write_corpus
 
 STAGES = ("read_clean", "prefilter", "nlp", "extract", "merge")
 
@@ -119,27 +118,11 @@ def run_bench(sizes: list[int], only_cooperation: bool = False, workdir: Optiona
             yield bench_folder(Path(folder), engine)
 
 
-MERGE_REPEATS = 3
-
-
-def merge_timing(articles: int, seed: int = 0) -> tuple[int, float]:
-    """The unmerged records of a corpus of `articles` cooperation articles, and the seconds
-    `merge_records` takes over them: the best of a few runs, each after a full garbage collection,
-    as one run of under a second swings by half with whatever else the machine is doing."""
-    records = truth_records(generate_corpus(articles, seed=seed, only_cooperation=True))
-    timings = []
-    for _ in range(MERGE_REPEATS):
-        gc.collect()
-        start = perf_counter()
-        merge_records(records)
-        timings.append(perf_counter() - start)
-    return len(records), min(timings)
-
-
 def table_header(load_seconds: float, engine: Engine) -> str:
     where = (f"{engine.workers} worker processes" if engine.name == "local"
              else f"dask at {engine.scheduler}" if engine.scheduler else f"a local dask cluster of {engine.workers} workers")
-    return (f"NLP pipeline and prefilter load: {load_seconds:.1f} s (once per process, not counted below)\n"
+    return (f"synthetic short articles (a few hundred characters; not real-length):\n"
+            f"NLP pipeline and prefilter load: {load_seconds:.1f} s (once per process, not counted below)\n"
             f"run s, art/s: the whole run on {where}; stage columns: seconds, one stage after another in one process\n"
             f"{'articles':>9} {'to NLP':>7} {'events':>7} {'run s':>7} {'art/s':>7} {'peak MB':>8} {'worker MB':>9} "
             + " ".join(f"{stage:>10}" for stage in STAGES))
@@ -149,14 +132,3 @@ def table_row(row: BenchRow) -> str:
     return (f"{row.articles:>9} {row.screened_in:>7} {row.records:>7} {row.run_seconds:>7.1f} "
             f"{row.per_second:>7.1f} {row.peak_rss_mb:>8.0f} {row.worker_peak_rss_mb:>9.0f} "
             + " ".join(f"{row.stages[stage]:>10.2f}" for stage in STAGES))
-
-
-def format_merge_scaling(timings: list[tuple[int, float]]) -> str:
-    lines = ["merge alone:"]
-    for index, (records, seconds) in enumerate(timings):
-        growth = ""
-        if index and timings[index - 1][1]:
-            previous_records, previous_seconds = timings[index - 1]
-            growth = f"  ({records / previous_records:.1f}x the records, {seconds / previous_seconds:.1f}x the time)"
-        lines.append(f"  {records:>9} records: {seconds:.2f} s{growth}")
-    return "\n".join(lines)
