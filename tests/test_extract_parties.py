@@ -213,3 +213,17 @@ def test_a_local_short_name_resolves_by_the_gazetteer_not_by_fuzzy_match():
 def test_a_misspelling_still_resolves_when_one_region_is_clearly_closest():
     mentions = find_mentions(annotate("Pemkab Sinjunjung berkunjung ke Pemkot Padang, Senin (3/3)."))
     assert "Kabupaten Sijunjung" in {m.region.name for m in mentions}
+
+
+def test_the_region_of_an_office_is_not_where_the_parties_met():
+    # "orang nomor satu di X" is X's head; "diterapkan di X" is where the visitor will use what it learned
+    text = ("Bupati Sragen melakukan kunjungan kerja ke Kota Madiun, Senin (3/3/2025). Orang nomor satu di "
+            "Kabupaten Sragen itu ingin belajar tata kelola pasar. Ilmu yang didapat akan diterapkan di "
+            "Kabupaten Sragen.")
+    assert parties_of(text) == {"Kota Madiun": "host", "Kabupaten Sragen": "guest"}
+
+
+def test_a_venue_in_the_host_region_still_names_the_host():
+    text = ("Rombongan Pemkab Sragen diterima di Kabupaten Klaten, Senin (3/3/2025). "
+            "Wakil Bupati Klaten menyambut tamunya.")
+    assert parties_of(text) == {"Kabupaten Klaten": "host", "Kabupaten Sragen": "guest"}

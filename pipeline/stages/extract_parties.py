@@ -489,8 +489,11 @@ def _role_patterns() -> dict[str, re.Pattern]:
     def alternation(words: list[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
+    # `neutral_before` cues give no vote, and hide the shorter cue inside them: in "orang nomor satu
+    # di Kabupaten X" the `di` names the office's region, not where the parties met.
     return {
-        "before": re.compile(rf"\b(?:(?P<host>{alternation(cues['host_before'])})|"
+        "before": re.compile(rf"\b(?:(?P<neutral>{alternation(cues['neutral_before'])})|"
+                             rf"(?P<host>{alternation(cues['host_before'])})|"
                              rf"(?P<guest>{alternation(cues['guest_before'])}))\b(?=(?:\s+[^\s,;]+){{0,4}}\s*$)",
                              re.IGNORECASE),
         "after": re.compile(rf"\b(?:(?P<host>{alternation(cues['host_after'])})|"
@@ -512,7 +515,7 @@ def role_votes(text: str, parties: list[PartyTally]) -> dict[str, Counter]:
         previous_end = max([s[1] for s in spans[:i] if s[2] != key] + [start - ROLE_WINDOW_BEFORE, 0])
         before = text[max(previous_end, _sentence_start(text, start)):start]
         hits = list(patterns["before"].finditer(before))
-        if hits:
+        if hits and hits[-1].lastgroup != "neutral":
             votes[key][hits[-1].lastgroup] += 1
         next_start = min([s[0] for s in spans[i + 1:] if s[2] != key] + [end + ROLE_WINDOW_AFTER])
         sentence_end = next((e for e in sentence_ends if e > end), len(text))
