@@ -167,3 +167,42 @@ def test_a_place_and_its_country_after_a_title_are_not_a_person():
     # `Mungyeong Si`: the Korean `-si` (city) read as a name, then the country
     text = "Wali Kota Salatiga Robby Hernawan menerima Wali Kota Mungyeong Si Korea Selatan, Rabu (16/4)."
     assert [name for name, _, _ in officials_of(text)] == ["Robby Hernawan"]
+
+
+def test_a_name_word_may_hold_an_apostrophe():
+    text = ("Bupati Rembang, Anna Mu’awanah, menerima kunjungan Wali Kota Probolinggo, Ma'ruf Hidayat. "
+            "Wakil Bupati Rembang O’ong hadir.")
+    names = [name for name, _, _ in officials_of(text)]
+    assert names == ["Anna Mu’awanah", "Ma'ruf Hidayat", "O’ong"]
+
+
+def test_an_envoy_is_read_past_the_country_and_the_seat():
+    assert ("Katsumata Harumi", "Konsul Jenderal", "Japan") in officials_of(
+        "Wali Kota Kupang menerima Konsul Jenderal (Konjen) Jepang di Denpasar-Bali, Katsumata Harumi.")
+    assert ("Zhang Min", "Konsul Jenderal", "China") in officials_of(
+        "Wali Kota Padang menerima kunjungan Konjen RRT di Medan, yaitu Mr. Zhang Min, Senin (6/3/2023).")
+    assert ("Lee Sang-deok", "Duta Besar", "South Korea") in officials_of(
+        "Gubernur Jawa Tengah menerima Duta Besar Korea Selatan untuk Indonesia Lee Sang-deok di Semarang.")
+
+
+def test_a_short_month_form_is_a_name_word_away_from_numbers():
+    text = ("Wali Kota Bandar Lampung menerima Konsul Jenderal Tiongkok, Selasa 15 Jan 2019. "
+            "Rombongan dipimpin Wakil Konsul Jenderal Tiongkok Wang Jun.")
+    officials = officials_of(text)
+    assert ("Wang Jun", "Wakil Konsul Jenderal", "China") in officials
+    assert not any("Jan" in name for name, _, _ in officials)
+
+
+def test_a_unit_ends_where_the_person_the_ner_finds_begins():
+    text = ("Bupati Garut didampingi Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu "
+            "Dadang Mohamad Ma’soem dan Sekda Garut Nurdin Yana menerima rombongan Wali Kota Depok.")
+    positions = {name: position for name, position, _ in officials_of(text)}
+    assert positions.get("Nurdin Yana") == "Sekretaris Daerah"
+    assert positions.get("Mohamad Ma’soem", "").startswith("Kepala Dinas Penanaman Modal")  # the NER's person
+
+
+def test_a_korean_city_with_its_si_and_country_before_the_name():
+    text = ("Pemerintah Kota Salatiga menerima kunjungan Wali Kota Mungyeong Si Korea Selatan, Shin Hyun Kook, "
+            "dan Ketua DPRD Mungyeong Si Lee Jeong Geol, Selasa (15/4/2025).")
+    assert officials_of(text) == [("Shin Hyun Kook", "Wali Kota", "Mungyeong"),
+                                  ("Lee Jeong Geol", "Ketua DPRD", "Mungyeong")]

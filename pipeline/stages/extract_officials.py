@@ -40,6 +40,9 @@ HEADLINE_TITLE_CASE_SHARE = 0.6
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 16
 ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
+# A capitalised word with apostrophes between its letters, as Arabic-derived names are written
+# (`Mu'awanah`, `Ma’ruf`, `Sa'diyah`): one name word, though neither alphabetic nor title case to spaCy.
+APOSTROPHE_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
 
 
 @dataclass
@@ -64,8 +67,25 @@ def _not_name_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _position(doc: Doc, term: Span, entity_starts: set[int],
-              prefixes: dict[int, Span]) -> Optional[tuple[str, bool, int]]:
+@lru_cache(maxsize=None)
+def _month_abbreviations() -> frozenset[str]:
+    """`Jun`, `Des`, `Mar`: short month forms, which are also parts of names (`Wang Jun`)."""
+    months = load_data("dates")["months"]
+    full = {name for name, number in months.items() if len(name) > 4}
+    return frozenset(name for name in months if name not in full and len(name) <= 4 and name != "mei")
+
+
+def _ends_name(doc: Doc, index: int) -> bool:
+    """A word that is no part of a name: a date word, a title, an anchor. A short month form is one
+    only beside a number (`15 Jun 2019`), and a name word elsewhere (`Wakil Konsul Wang Jun`)."""
+    word = fold(doc[index].text)
+    if word in _month_abbreviations():
+        return any(0 <= i < len(doc) and doc[i].like_num for i in (index - 1, index + 1))
+    return word in _not_name_words()
+
+
+def _position(doc: Doc, term: Span, entity_starts: set[int], prefixes: dict[int, Span],
+              persons: dict[int, Span]) -> Optional[tuple[str, bool, int]]:
     """The position in full words, whether it has a single holder, and the token after it; None for a
     bare `Kepala` with no unit after it (`kepala daerah`)."""
     titles = load_data("titles")
@@ -86,7 +106,7 @@ def _position(doc: Doc, term: Span, entity_starts: set[int],
             position += " " + ROMAN.get(doc[end].text, doc[end].text)
             end += 1
         elif spec.get("takes_unit"):  # `Asisten II` or `Asisten Perekonomian dan Pembangunan`
-            unit_end = _unit_end(doc, end, entity_starts)
+            unit_end = _unit_end(doc, end, entity_starts, persons)
             if unit_end > end:
                 position += " " + doc[end:unit_end].text
                 end = unit_end
@@ -96,7 +116,7 @@ def _position(doc: Doc, term: Span, entity_starts: set[int],
     return (f"{prefix} {position}" if prefix else position), single, end
 
 
-def _unit_end(doc: Doc, start: int, entity_starts: set[int]) -> int:
+def _unit_end(doc: Doc, start: int, entity_starts: set[int], persons: dict[int, Span]) -> int:
     """End of the unit after `Kepala Dinas`: `Perdagangan`, `PUPR`, or a list `Kelautan dan Perikanan`.
 
     A comma ends the unit, unless it stands before the `dan` of a list (`Komunikasi, Informatika
@@ -109,8 +129,12 @@ def _unit_end(doc: Doc, start: int, entity_starts: set[int]) -> int:
     run = doc[start:run_end]
     connectors = [t.i for t in run if t.lower_ in UNIT_CONNECTORS]
     if connectors:
-        return next((t.i for t in run if t.text == "," and t.i > connectors[-1]), run_end)
-    return next((t.i for t in run if t.text == ","), run_end)
+        end = next((t.i for t in run if t.text == "," and t.i > connectors[-1]), run_end)
+    else:
+        end = next((t.i for t in run if t.text == ","), run_end)
+    # A person the statistical NER finds running on past the unit's end began inside it: the unit
+    # ends where the name begins (`Kepala Dinas ... Terpadu Satu Pintu Dadang Mohamad Ma'soem`).
+    return next((i for i in range(start + 1, end) if i in persons and persons[i].end >= end), end)
 
 
 def _is_unit_word(token: Token) -> bool:
@@ -136,6 +160,8 @@ def _skip_to_name(doc: Doc, index: int) -> int:
             if after == index:
                 break
             index = after
+        elif token.lower_ in load_data("titles")["name_introducers"]:
+            index += 1  # `Konsul Jenderal RRT di Medan, yaitu Mr. Zhang Min`
         elif token.lower_ in load_data("titles")["asides"]:
             comma = next((j for j in range(index + 1, min(index + 10, len(doc))) if doc[j].text == ","), None)
             if comma is None:
@@ -164,8 +190,35 @@ def _skip_locating_places(doc: Doc, index: int, country_ends: dict[int, int]) ->
     return country_ends.get(position, index)
 
 
+def _title_level(term: Span) -> Optional[str]:
+    """The level of government a title implies (None for a DPRD body's post, which has its own)."""
+    return load_data("titles")["titles"][int(term.id_)]["level"] if term.label_ == "TITLE" else None
+
+
+def _skip_seat(doc: Doc, index: int, place_tokens: set[int]) -> int:
+    """Past the seat of a country's envoy, to the name: `Konsul Jenderal Jepang di Denpasar-Bali,
+    Katsumata Harumi`, `Duta Besar Korea Selatan untuk Indonesia Lee Sang-deok`. The seat is a
+    run of known places (or of `envoy_seats`: Indonesia is no place of the gazetteers) after `di`
+    or `untuk`; without one the index stays where it was."""
+    titles = load_data("titles")
+    if index >= len(doc) or doc[index].lower_ not in titles["seat_markers"]:
+        return index
+    end = index + 1
+    for seat in sorted(titles["envoy_seats"], key=len, reverse=True):
+        words = seat.split()
+        if [t.lower_ for t in doc[end:end + len(words)]] == words:
+            return end + len(words)
+    while end < len(doc) and (end in place_tokens or (doc[end].text == "-" and end + 1 in place_tokens)):
+        end += 1
+    return end if end > index + 1 else index
+
+
 def _is_honorific(token: Token) -> bool:
     return fold(token.text.replace(".", " ")).replace(" ", "") in honorifics()
+
+
+def _is_apostrophe_name_word(token: Token) -> bool:
+    return token.text[:1].isupper() and APOSTROPHE_NAME_WORD.fullmatch(token.text) is not None
 
 
 def _read_name(doc: Doc, index: int, stop: set[int]) -> list[Token]:
@@ -185,11 +238,15 @@ def _read_name(doc: Doc, index: int, stop: set[int]) -> list[Token]:
             tokens += [token, doc[index + 1]]  # `Kim Seung-ho`
             index += 2
             continue
+        if token.text.endswith(".") and fold(token.text) in _month_abbreviations() and not _ends_name(doc, index):
+            tokens.append(token)  # `Wang Jun.`: a short month form the tokenizer keeps with the full stop
+            break
         if token.lower_ in NAME_CONNECTORS and tokens and index + 1 < len(doc) and (
                 doc[index + 1].is_title or doc[index + 1].lower_ in NAME_CONNECTORS):
             tokens.append(token)
-        elif (token.is_title or (token.is_upper and len(token.text.rstrip(".")) <= 3)) and token.is_alpha | token.text.endswith("."):
-            if fold(token.text) in _not_name_words() or (tokens and _is_honorific(token) and token.is_upper):
+        elif ((token.is_title or (token.is_upper and len(token.text.rstrip(".")) <= 3)) and token.is_alpha | token.text.endswith(".")
+              or _is_apostrophe_name_word(token)):
+            if _ends_name(doc, index) or (tokens and _is_honorific(token) and token.is_upper):
                 break
             tokens.append(token)
         else:
@@ -259,7 +316,7 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
             continue
         if _in_headline(text, term.start_char):
             continue  # headlines capitalise every word, so a name read there runs on; the body repeats it
-        read = _position(doc, term, unit_stops, prefixes)
+        read = _position(doc, term, unit_stops, prefixes, persons)
         if read is None:
             continue
         position, single, index = read
@@ -268,7 +325,9 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
         if region_mention is not None:
             index = max(index, doc.char_span(region_mention.start_char, region_mention.end_char,
                                              alignment_mode="expand").end)
-        index = _skip_locating_places(doc, index, country_ends)
+        index = _skip_locating_places(doc, country_ends.get(index, index), country_ends)  # `Mungyeong Si Korea Selatan, ...`
+        if _title_level(term) == "country":
+            index = _skip_seat(doc, index, place_tokens)
         index = _skip_to_name(doc, anchor_ends.get(index, index))  # `... Sekretariat Daerah, Ahmad Rifani`
         tokens = (_read_name(doc, index, term_starts) or _read_name_before(doc, term.start, entity_tokens, prefixes)
                   or _person_at(doc, index, persons))
@@ -280,6 +339,8 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
         if not tokens or all(t.i in region_tokens or (located and t.i in place_tokens) for t in tokens):
             continue  # `Kantor Gubernur Sumut, Medan`: a place after the title, not a person
         name = doc[tokens[0].i:tokens[-1].i + 1].text
+        if name.endswith(".") and len(tokens[-1].text) > 3:
+            name = name[:-1]  # a sentence's full stop kept on a word the tokenizer knows as short (`Jun.`)
         if not any(len(t.text.rstrip(".")) >= 3 for t in tokens) or all(t.is_upper for t in tokens):
             continue  # `RRT`, `OPD`: initials alone are an acronym, not a person
         region_key = (region_mention.region.key if region_mention else
