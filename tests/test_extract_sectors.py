@@ -103,3 +103,14 @@ def test_common_phrasings_of_trade_msme_and_energy_cooperation():
     text = ("Kedua daerah sepakat bekerja sama melalui misi dagang, pendampingan UKM dan pengembangan "
             "energi baru terbarukan.")
     assert {"trade", "msme_cooperatives", "energy"} <= set(sectors_of(text))
+
+
+def test_a_field_named_three_times_is_a_subject_outside_the_cue_sentences_too():
+    text = ("Gubernur Kaltim menandatangani nota kesepakatan dengan Gubernur Sulteng. "
+            "Kaltim selama ini bergantung pada pasokan pangan dari daerah lain. "
+            "Harga pangan di Samarinda naik menjelang Ramadan, dan cadangan pangan menipis. "
+            "Samarinda juga punya banyak objek wisata.")
+    sectors = sectors_of(text)
+    assert set(sectors) == {"food_security"}  # wisata, named once outside a topic sentence, is not one
+    assert [ev.text for ev in sectors["food_security"].evidence] == ["pangan", "pangan", "cadangan pangan"]
+    assert_evidence_slices(text, sectors)

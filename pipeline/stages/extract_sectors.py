@@ -1,14 +1,15 @@
 """Sectors: the fields the parties cooperate in, discuss or study, as codes of sectors.json.
 
 Sector phrases are matched with spaCy `PhraseMatcher`s (acronyms such as `TPA` case-sensitively,
-other phrases in any case), and only in sentences that speak of the cooperation itself (a topic
-cue such as `kerja sama`, `bidang`, `studi tiru`, `membahas`, or right after one, where a list of
-fields goes on: "... kerja sama di 9 bidang. Yakni pengelolaan ..."): a city's introduction of
-itself is background, not a sector. The longest phrase wins, so `limbah cair` is wastewater, not waste.
+other phrases in any case), in sentences that speak of the cooperation itself (a topic cue such
+as `kerja sama`, `bidang`, `studi tiru`, `membahas`, or right after one, where a list of fields
+goes on: "... kerja sama di 9 bidang. Yakni pengelolaan ..."): a city's introduction of itself is
+background, not a sector. A field named `SUBJECT_MENTIONS` times or more counts wherever it is named. The longest phrase wins, so `limbah cair` is wastewater, not waste.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
@@ -18,6 +19,11 @@ from spacy.util import filter_spans
 from ..knowledge import load_data
 from ..ner.nlp import doc_text, pattern_tokenizer
 from ..schema import Evidence, Sector
+
+
+# A field the article names this many times is one of its subjects, in the sentences without a
+# topic cue too: "... bergantung pada daerah lain dalam hal pangan" after a signing on food.
+SUBJECT_MENTIONS = 3
 
 
 @lru_cache(maxsize=None)
@@ -63,9 +69,10 @@ def extract_sectors(doc: Doc, doc_id: str) -> list[Sector]:
     texts = [text[s.start_char:s.end_char] for s in sentences]
     on_topic = {s.start for i, s in enumerate(sentences)
                 if cue.search(texts[i]) or (i and opener.match(texts[i]) and cue.search(texts[i - 1]))}
+    mentions = Counter(span.label_ for span in spans)
     sectors: dict[str, Sector] = {}
     for span in sorted(spans, key=lambda s: s.start):
-        if span.sent.start not in on_topic:
+        if span.sent.start not in on_topic and mentions[span.label_] < SUBJECT_MENTIONS:
             continue
         sector = sectors.setdefault(span.label_, Sector(code=span.label_))
         phrase = span.text.lower() if not span.text.isupper() else span.text
