@@ -140,3 +140,28 @@ def test_a_signing_with_governments_named_as_a_group_needs_only_its_host_by_name
     kind, evidence, _ = classify_event(annotate(text), "doc", parties)
     assert kind == "agreement"
     assert_evidence(text, evidence, "penandatanganan")
+
+
+def test_a_signing_that_points_back_to_the_agreement_has_its_signatories_in_the_sentence_before():
+    text = ("Pemkab Malang dan Pemkot Batu sepakat bekerja sama dalam pengelolaan sampah regional. "
+            "Kesepakatan itu diteken di Pendopo Kabupaten Malang, Kamis (20/3/2025).")
+    found = classify_event(annotate(text), "doc", spans_of(text, "Pemkab Malang", "Pemkot Batu"))
+    assert found is not None and found.type == "agreement"
+    assert_evidence(text, found.evidence, "diteken")
+    # without the pointer back, the signing's own sentence must name its signatories
+    plain = ("Pemkab Malang dan Pemkot Batu sepakat bekerja sama dalam pengelolaan sampah regional. "
+             "Sebuah nota diteken di Pendopo, Kamis (20/3/2025).")
+    found = classify_event(annotate(plain), "doc", spans_of(plain, "Pemkab Malang", "Pemkot Batu"))
+    assert found is None or found.type != "agreement"
+
+
+@pytest.mark.parametrize("text, kind, cue", [
+    ("Gubernur Bali Wayan Koster menerima Duta Besar Jepang untuk Indonesia di Jayasabha, Denpasar, "
+     "Rabu (19/3/2025).", "visit", "menerima duta besar"),
+    ("Pemkot Bogor menjajaki kerja sama dengan Pemkab Cianjur di bidang pariwisata. Pertemuan digelar di "
+     "Balai Kota Bogor, Jumat (7/3/2025).", "meeting", "pertemuan digelar"),
+])
+def test_receiving_an_envoy_is_a_visit_and_a_meeting_held_is_a_meeting(text, kind, cue):
+    found, evidence, _ = classify(text)
+    assert found == kind
+    assert_evidence(text, evidence, cue)

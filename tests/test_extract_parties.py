@@ -227,3 +227,10 @@ def test_a_venue_in_the_host_region_still_names_the_host():
     text = ("Rombongan Pemkab Sragen diterima di Kabupaten Klaten, Senin (3/3/2025). "
             "Wakil Bupati Klaten menyambut tamunya.")
     assert parties_of(text) == {"Kabupaten Klaten": "host", "Kabupaten Sragen": "guest"}
+
+
+def test_a_foreign_city_named_once_takes_part_as_a_delegation():
+    text = "Pemerintah Kota Pontianak menerima kunjungan delegasi Kuching, Malaysia, Senin (17/3/2025)."
+    assert parties_of(text) == {"Kota Pontianak": "host", "Kuching": "guest"}
+    background = "Pemerintah Kota Pontianak menata tepian sungai seperti di Kuching, Malaysia."
+    assert "Kuching" not in parties_of(background)

@@ -32,6 +32,7 @@ def cue_patterns() -> dict[str, re.Pattern]:
     cues = load_data("cues")
     patterns = {kind: re.compile(_words(words), re.IGNORECASE) for kind, words in cues["event_types"].items()}
     patterns["planned"] = re.compile(_words(cues["planned_markers"]), re.IGNORECASE)
+    patterns["agreement_anaphor"] = re.compile(_words(cues["agreement_anaphors"]), re.IGNORECASE)
     patterns["witness"] = re.compile(_words(cues["witness_markers"]), re.IGNORECASE)
     patterns["roster"] = re.compile(_words(cues["roster_cues"]["words"]), re.IGNORECASE)
     patterns["membership"] = re.compile(_words(cues["roster_cues"]["membership"]), re.IGNORECASE)
@@ -81,19 +82,21 @@ def classify_event(doc: Doc, doc_id: str,
         text = narrative[sent.start_char:sent.end_char]
         if patterns["planned"].search(text):
             continue
-        near_cue = in_sentence = MIN_PARTIES_NEAR_CUE
+        near_cue = signatories = MIN_PARTIES_NEAR_CUE
         if party_spans is not None:
             start = sentences[max(index - 1, 0)].start_char
             end = sentences[min(index + 1, len(sentences) - 1)].end_char
             # `Penandatanganan Kerja Sama Antar Daerah` names the other parties as a group
             near_cue = (len({key for key, s, e in party_spans if s < end and start < e})
                         + bool(patterns["party_groups"].search(narrative, start, end)))
-            in_sentence = (len({key for key, s, e in party_spans if s < sent.end_char and sent.start_char < e})
-                           + bool(patterns["party_groups"].search(text)))
+            # the signatories of an agreement are named where it is signed, or in the sentence
+            # before one that points back to it: `... sepakat bekerja sama. Kesepakatan itu diteken ...`
+            signed_from = start if patterns["agreement_anaphor"].search(text) else sent.start_char
+            signatories = (len({key for key, s, e in party_spans if s < sent.end_char and signed_from < e})
+                           + bool(patterns["party_groups"].search(narrative[signed_from:sent.end_char])))
         for kind in CUE_PRIORITY:
-            # the signatories of an agreement are named where it is signed; other events may be told
-            # across two sentences
-            parties_seen = in_sentence if kind == "agreement" else near_cue
+            # other events may be told across two sentences
+            parties_seen = signatories if kind == "agreement" else near_cue
             if parties_seen >= MIN_PARTIES_NEAR_CUE and patterns[kind].search(text):
                 evidence[kind].append(_sentence_evidence(sent, doc_id))
     for kind in CUE_PRIORITY:

@@ -121,6 +121,17 @@ def _foreign_suffix_after(doc: Doc, index: int) -> bool:
     return index < len(doc) and doc[index].text in load_data("gazetteer")["foreign_city_suffixes"]
 
 
+@lru_cache(maxsize=None)
+def _delegation_words() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(words.split()) for words in load_data("cues")["delegation_before"])
+
+
+def _delegation_before(doc: Doc, index: int) -> bool:
+    """`delegasi Kuching`, `rombongan dari Zwolle`: the words before a place name it as a delegation's."""
+    return any(tuple(t.lower_ for t in doc[max(index - len(words), 0):index]) == words
+               for words in _delegation_words())
+
+
 def _pick_foreign(cities: tuple[Region, ...], countries_in_doc: set[str]) -> Region:
     for city in cities:
         if city.country in countries_in_doc:
@@ -166,7 +177,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
             if not (suffix or (anchor and anchor.level in ("kota", "foreign_city"))):
                 # `Delegasi Toowoomba ... Toowoomba, Australia`: a city named again with its country
                 # is a place taking part, enough to make up a pair (see select_parties)
-                if foreign_counts[place.id_] < 2 or region.country not in countries_in_doc:
+                # as is one named once as a delegation's (`delegasi Kuching, Malaysia`)
+                if ((foreign_counts[place.id_] < 2 and not _delegation_before(doc, place.start))
+                        or region.country not in countries_in_doc):
                     continue
             elif (not suffix and anchor.title_start is not None and region.country not in countries_in_doc
                     and not _named_as_government_elsewhere(doc, place, terms_by_end)):
