@@ -225,6 +225,17 @@ def test_kemarin_is_the_day_before_publication_when_no_date_is_written():
     assert [e.text for e in event_date.evidence] == ["kemarin"]
 
 
+def test_a_past_weekday_is_the_last_such_day_before_publication():
+    text = "Bupati Kendal menerima kunjungan Bupati Batang di Pendopo Kendal, Jumat lalu."
+    event_date, _ = extract_event_date(text, "doc", date(2025, 3, 3))  # a Monday
+    assert event_date.start == "2025-02-28"
+    assert [e.text for e in event_date.evidence] == ["Jumat lalu"]
+    # published on a Friday, "Jumat kemarin" is a week before, not the day before
+    event_date, _ = extract_event_date(text.replace("Jumat lalu", "Jumat kemarin"), "doc", date(2025, 3, 7))
+    assert event_date.start == "2025-02-28"
+    assert extract_event_date(text, "doc")[0].start is None  # nothing to count back from
+
+
 def test_date_stamp_followed_by_page_furniture_is_the_publication_date():
     text = ("Pemkab Musi Banyuasin Studi Banding ke Kulon Progo\n\nRabu, 05 Juni 2024 | Humas | 1.032 kali\n\n"
             "WATES – Pada hari kedua, Selasa (4/6/2024), rombongan diterima Wakil Bupati Kulon Progo.")

@@ -164,15 +164,23 @@ def _year_from_same_month(chosen: DateMention, mentions: tuple[DateMention, ...]
 
 
 def _relative_or_published(text: str, doc_id: str, published: Optional[date]) -> EventDate:
-    """No date in the text: `kemarin` is the day before publication; otherwise the publication day."""
+    """No date in the text: `Kamis lalu` is the last Thursday before publication, `kemarin` the day
+    before; otherwise the publication day."""
     if published is None:
         return EventDate()
-    relative = load_data("dates")["relative_days"]
-    pattern = re.compile(r"\b(" + _alternation(relative) + r")\b", re.IGNORECASE)
-    found = pattern.search(text)
-    if found is None:
-        return EventDate(start=published.isoformat())
-    day = published + timedelta(days=relative[found.group(1).lower()])
+    words = load_data("dates")
+    relative, weekdays = words["relative_days"], words["weekdays"]
+    past_weekday = re.compile(r"\b(" + _alternation(weekdays) + r")\s+(?:" + _alternation(words["past_markers"]) + r")\b",
+                              re.IGNORECASE)
+    found = past_weekday.search(text)
+    if found is not None:
+        days_back = (published.weekday() - weekdays[found.group(1).lower()]) % 7 or 7
+        day = published - timedelta(days=days_back)
+    else:
+        found = re.compile(r"\b(" + _alternation(relative) + r")\b", re.IGNORECASE).search(text)
+        if found is None:
+            return EventDate(start=published.isoformat())
+        day = published + timedelta(days=relative[found.group(1).lower()])
     return EventDate(start=day.isoformat(),
                      evidence=[Evidence(doc_id=doc_id, start=found.start(), end=found.end(), text=found.group(0))])
 
