@@ -206,3 +206,14 @@ def test_a_korean_city_with_its_si_and_country_before_the_name():
             "dan Ketua DPRD Mungyeong Si Lee Jeong Geol, Selasa (15/4/2025).")
     assert officials_of(text) == [("Shin Hyun Kook", "Wali Kota", "Mungyeong"),
                                   ("Lee Jeong Geol", "Ketua DPRD", "Mungyeong")]
+
+
+def test_an_abbreviated_first_name_keeps_its_full_stop_and_the_rest_of_the_name():
+    text = "Wali Kota Makassar, Moh. Ramdhan Pomanto, menerima Pj. Wali Kota Mojokerto Moh. Ali Kuncoro."
+    assert [name for name, _, _ in officials_of(text)] == ["Moh. Ramdhan Pomanto", "Moh. Ali Kuncoro"]
+
+
+def test_a_unit_the_ner_ends_with_a_person_keeps_it_when_a_name_follows():
+    text = ("Rombongan Pemkab Sragen yang dipimpin Asisten Pemerintahan dan Kesra, Sutrisna, diterima "
+            "Asisten II Setda Kota Surakarta, Heru Sunardi.")
+    assert ("Sutrisna", "Asisten Pemerintahan dan Kesra", "Kabupaten Sragen") in officials_of(text)

@@ -132,9 +132,12 @@ def _unit_end(doc: Doc, start: int, entity_starts: set[int], persons: dict[int, 
         end = next((t.i for t in run if t.text == "," and t.i > connectors[-1]), run_end)
     else:
         end = next((t.i for t in run if t.text == ","), run_end)
-    # A person the statistical NER finds running on past the unit's end began inside it: the unit
-    # ends where the name begins (`Kepala Dinas ... Terpadu Satu Pintu Dadang Mohamad Ma'soem`).
-    return next((i for i in range(start + 1, end) if i in persons and persons[i].end >= end), end)
+    # A person the statistical NER finds running on to the unit's end or past it began inside it: the
+    # unit ends where the name begins (`Kepala Dinas ... Terpadu Satu Pintu Dadang Mohamad Ma'soem`),
+    # unless a name follows the unit (`Asisten Pemerintahan dan Kesra, Sutrisna`).
+    name_follows = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].is_title and end + 1 not in entity_starts
+    return next((i for i in range(start + 1, end) if i in persons
+                 and (persons[i].end > end or (persons[i].end == end and not name_follows))), end)
 
 
 def _is_unit_word(token: Token) -> bool:
