@@ -217,3 +217,18 @@ def test_a_unit_the_ner_ends_with_a_person_keeps_it_when_a_name_follows():
     text = ("Rombongan Pemkab Sragen yang dipimpin Asisten Pemerintahan dan Kesra, Sutrisna, diterima "
             "Asisten II Setda Kota Surakarta, Heru Sunardi.")
     assert ("Sutrisna", "Asisten Pemerintahan dan Kesra", "Kabupaten Sragen") in officials_of(text)
+
+
+def test_after_a_foreign_city_and_its_country_the_name_comes_after_the_country():
+    text = ("Pemkab Sumedang menerima rombongan dari Distrik Seodaemun, Seoul, Korea Selatan.\n"
+            "Walikota Distrik Seodaemun Seoul Korea Selatan, Ms. Park Kang-soo mengakui Kabupaten Sumedang "
+            "menjadi teman sepadan.")
+    assert officials_of(text) == [("Park Kang-soo", "Wali Kota", "Distrik Seodaemun")]
+
+
+def test_a_capital_letter_inside_a_name_is_an_initial_and_a_slogan_is_no_name():
+    text = ("Bupati Purbalingga, Dyah H Pratiwi, menerima kunjungan Bupati Tulang Bawang Winarti SE MH. "
+            "Bupati Gotong Royong itu datang bersama rombongan.")
+    names = [name for name, _, _ in officials_of(text)]
+    assert names[0].startswith("Dyah") and names[0].endswith("Pratiwi") and len(names[0].split()) >= 2
+    assert "Winarti" in names and not any("Gotong" in name or "SE" in name.split() for name in names)

@@ -193,6 +193,11 @@ def _skip_locating_places(doc: Doc, index: int, country_ends: dict[int, int]) ->
     return country_ends.get(position, index)
 
 
+def _country_start(doc: Doc, index: int, country_ends: dict[int, int]) -> int:
+    """The first token of the country name that holds token `index`."""
+    return next(start for start, end in country_ends.items() if start <= index < end)
+
+
 def _title_level(term: Span) -> Optional[str]:
     """The level of government a title implies (None for a DPRD body's post, which has its own)."""
     return load_data("titles")["titles"][int(term.id_)]["level"] if term.label_ == "TITLE" else None
@@ -224,6 +229,13 @@ def _is_apostrophe_name_word(token: Token) -> bool:
     return token.text[:1].isupper() and APOSTROPHE_NAME_WORD.fullmatch(token.text) is not None
 
 
+def _is_initial(doc: Doc, index: int) -> bool:
+    """`Dyah H Pratiwi`: one capital letter inside a name, a name word after it, is an initial (an
+    honorific such as `H` comes before a name, a degree after all of it)."""
+    return (len(doc[index].text.rstrip(".")) == 1 and index + 1 < len(doc) and doc[index + 1].is_title
+            and doc[index + 1].is_alpha and not _is_honorific(doc[index + 1]))
+
+
 def _read_name(doc: Doc, index: int, stop: set[int]) -> list[Token]:
     """The name starting at `index`, after honorifics, up to a lower-case word, a line break or a degree."""
     tokens: list[Token] = []
@@ -249,8 +261,9 @@ def _read_name(doc: Doc, index: int, stop: set[int]) -> list[Token]:
             tokens.append(token)
         elif ((token.is_title or (token.is_upper and len(token.text.rstrip(".")) <= 3)) and token.is_alpha | token.text.endswith(".")
               or _is_apostrophe_name_word(token)):
-            if _ends_name(doc, index) or (tokens and _is_honorific(token) and token.is_upper):
-                break
+            if _ends_name(doc, index) or (tokens and _is_honorific(token) and token.is_upper
+                                          and not _is_initial(doc, index)):
+                break  # `Winarti SE MH`: degrees after the name
             tokens.append(token)
         else:
             break
@@ -336,10 +349,12 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
                   or _person_at(doc, index, persons))
         if not tokens or (tokens[0].i in place_starts and region_mention is None and len(tokens) == 1):
             continue
-        located = tokens[-1].i in country_tokens
-        while tokens and tokens[-1].i in country_tokens:
-            tokens.pop()  # `Seoul Korea Selatan`: a country ends a place, never a person's name
-        if not tokens or all(t.i in region_tokens or (located and t.i in place_tokens) for t in tokens):
+        if tokens[-1].i in country_tokens:
+            # `Walikota Higashikawa Jepang, Mr. Honda`: a country ends a place, never a person's
+            # name; the name, if any, comes after it
+            tokens = _read_name(doc, _skip_to_name(doc, country_ends[_country_start(doc, tokens[-1].i, country_ends)]),
+                                term_starts)
+        if not tokens or all(t.i in region_tokens for t in tokens):
             continue  # `Kantor Gubernur Sumut, Medan`: a place after the title, not a person
         name = doc[tokens[0].i:tokens[-1].i + 1].text
         if name.endswith(".") and len(tokens[-1].text) > 3:
