@@ -225,15 +225,21 @@ def bench(size: int = typer.Option(2000, "--size", min=1,
     if not sample.is_dir():
         raise typer.BadParameter(f"no folder of sample articles at {sample}", param_hint="--sample")
     run_command = [sys.executable, str(Path(__file__).resolve()), "run"]
-    typer.echo(format_real_bench(run_real_bench(sample, run_command, size, workers, workdir=workdir, repeats=repeats)))
-    if corpus_sizes:
-        engine = Engine(workers=workers)
-        typer.echo(table_header(load_pipeline(), engine))
-        for row in run_bench(corpus_sizes, only_cooperation=only_cooperation, workdir=workdir, seed=seed,
-                             engine=engine):
-            typer.echo(table_row(row))
-    records = sample_records(load_sample(sample))
-    typer.echo(format_merge_scaling([merge_timing(records, count) for count in merged_sizes]))
+    try:
+        sample_articles = load_sample(sample)
+        typer.echo(format_real_bench(run_real_bench(sample, run_command, size, workers, workdir=workdir,
+                                                    repeats=repeats)))
+        if corpus_sizes:
+            engine = Engine(workers=workers)
+            typer.echo(table_header(load_pipeline(), engine))
+            for row in run_bench(corpus_sizes, only_cooperation=only_cooperation, workdir=workdir, seed=seed,
+                                 engine=engine):
+                typer.echo(table_row(row))
+        records = sample_records(sample_articles)
+        typer.echo(format_merge_scaling([merge_timing(records, count) for count in merged_sizes]))
+    except (ValueError, RuntimeError) as error:  # a sample with no articles or no event; a run that failed
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2)
 
 
 if __name__ == "__main__":

@@ -101,3 +101,10 @@ def test_cli_bench_prints_the_real_length_runs_the_start_the_merge_and_the_synth
 def test_cli_bench_refuses_what_it_cannot_run(option):
     result = CliRunner().invoke(app, ["bench", *option])
     assert result.exit_code != 0
+
+
+def test_cli_bench_says_why_a_sample_without_articles_cannot_be_benchmarked(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(app, ["bench", "--sample", str(tmp_path), "--size", "2"])
+    assert result.exit_code == 2
+    assert "no articles to build the benchmark's corpus from" in result.output
