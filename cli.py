@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -215,8 +216,6 @@ def bench(size: int = typer.Option(2000, "--size", min=1,
                                       help="Worker processes of the run (default: one per core).")) -> None:
     """Time the run command end to end on real-length articles beside a bare spaCy tokenizer pass,
     a one-article start, the merge alone, and the stages over synthetic corpora."""
-    import sys
-
     from pipeline.evaluation.bench_real import (format_merge_scaling, format_real_bench, merge_timing,
                                                 run_real_bench, load_sample, sample_records)
     from pipeline.evaluation.bench_synthetic import load_pipeline, run_bench, table_header, table_row
@@ -227,7 +226,7 @@ def bench(size: int = typer.Option(2000, "--size", min=1,
     run_command = [sys.executable, str(Path(__file__).resolve()), "run"]
     try:
         sample_articles = load_sample(sample)
-        typer.echo(format_real_bench(run_real_bench(sample, run_command, size, workers, workdir=workdir,
+        typer.echo(format_real_bench(run_real_bench(sample_articles, run_command, size, workers, workdir=workdir,
                                                     repeats=repeats)))
         if corpus_sizes:
             engine = Engine(workers=workers)

@@ -148,12 +148,17 @@ def _events_written(out_dir: Path) -> int:
         return sum(1 for line in events if line.strip())
 
 
+def _run_argv(run_command: Sequence[str], folder: Path, out_dir: Path, workers: int) -> list[str]:
+    """The run command over `folder` into a fresh `out_dir`, without a progress bar."""
+    return [*run_command, str(folder), "--out", str(out_dir), "--quiet", "--workers", str(workers)]
+
+
 def bench_corpus(name: str, corpus: Sequence[Article], run_command: Sequence[str], workers: int,
                  scratch: Path) -> CorpusRow:
     """`corpus` written as `.txt` files with sidecars, through the run and through the bare pass."""
     folder, out_dir = scratch / f"{name}-articles", scratch / f"{name}-out"
     write_corpus(corpus, folder)
-    run = timed_child([*run_command, str(folder), "--out", str(out_dir), "--quiet", "--workers", str(workers)])
+    run = timed_child(_run_argv(run_command, folder, out_dir, workers))
     bare = timed_child([sys.executable, "-c", BARE_PASS, str(folder)])
     return CorpusRow(name=name, articles=len(corpus), events=_events_written(out_dir), run=run, bare=bare)
 
@@ -169,8 +174,7 @@ def bench_start(article: Article, run_command: Sequence[str], workers: int, scra
                 repeats: int) -> StartRow:
     """One article's run, into a fresh output folder each time, and the bare start, best of `repeats`."""
     folder = _one_article_folder(article, scratch)
-    runs = [timed_child([*run_command, str(folder), "--out", str(scratch / f"one-out-{n}"), "--quiet",
-                         "--workers", str(workers)]) for n in range(repeats)]
+    runs = [timed_child(_run_argv(run_command, folder, scratch / f"one-out-{n}", workers)) for n in range(repeats)]
     starts = [timed_child([sys.executable, "-c", BARE_START]) for _ in range(repeats)]
     return StartRow(run=best_of(runs), bare_start=best_of(starts))
 
@@ -238,18 +242,18 @@ class RealBench:
         return cooperation / mix if cooperation > 0 and mix > 0 else None
 
 
-def run_real_bench(sample_dir: Path, run_command: Sequence[str], size: int, workers: int,
+def run_real_bench(sample: Sequence[Article], run_command: Sequence[str], size: int, workers: int,
                    workdir: Optional[Path] = None, repeats: int = 3) -> RealBench:
-    """The cooperation corpus and the realistic mix of `size` articles each, and the one-article
-    start, in a temporary folder under `workdir` that is removed after."""
-    sample = load_sample(sample_dir)
+    """The cooperation corpus and the realistic mix of `size` articles each, built from `sample`
+    (`load_sample`), and the one-article start, in a temporary folder under `workdir` that is
+    removed after."""
     if workdir is not None:
         Path(workdir).mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=workdir, prefix="bench-real-") as scratch:
         # The first run after an install or a change of the data builds the disk cache (`built.py`):
         # timed apart, so that every run below finds it, as a user's every run but the first does.
-        first = timed_child([*run_command, str(_one_article_folder(sample[0], Path(scratch))), "--out",
-                             str(Path(scratch) / "first-out"), "--quiet", "--workers", str(workers)])
+        first = timed_child(_run_argv(run_command, _one_article_folder(sample[0], Path(scratch)),
+                                      Path(scratch) / "first-out", workers))
         corpora = [bench_corpus("cooperation", build_corpus(sample, size), run_command, workers, Path(scratch)),
                    bench_corpus("mix", build_corpus(sample, size, ordinary_news()), run_command, workers,
                                 Path(scratch))]

@@ -163,24 +163,31 @@ def _year_from_same_month(chosen: DateMention, mentions: tuple[DateMention, ...]
                        chosen.weekday, chosen.end_day, chosen.with_time)
 
 
+@lru_cache(maxsize=None)
+def _relative_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """`Kamis lalu` (a weekday and a past marker) and `kemarin` (a day counted from publication)."""
+    words = load_data("dates")
+    past_weekday = re.compile(rf"\b({_alternation(words['weekdays'])})\s+(?:{_alternation(words['past_markers'])})\b",
+                              re.IGNORECASE)
+    return past_weekday, re.compile(rf"\b({_alternation(words['relative_days'])})\b", re.IGNORECASE)
+
+
 def _relative_or_published(text: str, doc_id: str, published: Optional[date]) -> EventDate:
     """No date in the text: `Kamis lalu` is the last Thursday before publication, `kemarin` the day
     before; otherwise the publication day."""
     if published is None:
         return EventDate()
     words = load_data("dates")
-    relative, weekdays = words["relative_days"], words["weekdays"]
-    past_weekday = re.compile(r"\b(" + _alternation(weekdays) + r")\s+(?:" + _alternation(words["past_markers"]) + r")\b",
-                              re.IGNORECASE)
+    past_weekday, relative_day = _relative_patterns()
     found = past_weekday.search(text)
     if found is not None:
-        days_back = (published.weekday() - weekdays[found.group(1).lower()]) % 7 or 7
+        days_back = (published.weekday() - words["weekdays"][found.group(1).lower()]) % 7 or 7
         day = published - timedelta(days=days_back)
     else:
-        found = re.compile(r"\b(" + _alternation(relative) + r")\b", re.IGNORECASE).search(text)
+        found = relative_day.search(text)
         if found is None:
             return EventDate(start=published.isoformat())
-        day = published + timedelta(days=relative[found.group(1).lower()])
+        day = published + timedelta(days=words["relative_days"][found.group(1).lower()])
     return EventDate(start=day.isoformat(),
                      evidence=[Evidence(doc_id=doc_id, start=found.start(), end=found.end(), text=found.group(0))])
 

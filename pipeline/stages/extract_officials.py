@@ -69,10 +69,11 @@ def _not_name_words() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _month_abbreviations() -> frozenset[str]:
-    """`Jun`, `Des`, `Mar`: short month forms, which are also parts of names (`Wang Jun`)."""
+    """`Jun`, `Des`, `Sept`: the forms shorter than their month's full name, which are also parts of
+    names (`Wang Jun`); `Mei`, a full name, stays a date word."""
     months = load_data("dates")["months"]
-    full = {name for name, number in months.items() if len(name) > 4}
-    return frozenset(name for name in months if name not in full and len(name) <= 4 and name != "mei")
+    full_length = {number: max(len(name) for name, n in months.items() if n == number) for number in months.values()}
+    return frozenset(name for name, number in months.items() if len(name) < full_length[number])
 
 
 def _ends_name(doc: Doc, index: int) -> bool:
@@ -193,14 +194,15 @@ def _skip_locating_places(doc: Doc, index: int, country_ends: dict[int, int]) ->
     return country_ends.get(position, index)
 
 
-def _country_start(doc: Doc, index: int, country_ends: dict[int, int]) -> int:
-    """The first token of the country name that holds token `index`."""
-    return next(start for start, end in country_ends.items() if start <= index < end)
-
-
 def _title_level(term: Span) -> Optional[str]:
     """The level of government a title implies (None for a DPRD body's post, which has its own)."""
     return load_data("titles")["titles"][int(term.id_)]["level"] if term.label_ == "TITLE" else None
+
+
+@lru_cache(maxsize=None)
+def _envoy_seats() -> tuple[tuple[str, ...], ...]:
+    """The words of each `envoy_seats` entry, the longest first."""
+    return tuple(sorted((tuple(seat.split()) for seat in load_data("titles")["envoy_seats"]), key=len, reverse=True))
 
 
 def _skip_seat(doc: Doc, index: int, place_tokens: set[int]) -> int:
@@ -208,13 +210,11 @@ def _skip_seat(doc: Doc, index: int, place_tokens: set[int]) -> int:
     Katsumata Harumi`, `Duta Besar Korea Selatan untuk Indonesia Lee Sang-deok`. The seat is a
     run of known places (or of `envoy_seats`: Indonesia is no place of the gazetteers) after `di`
     or `untuk`; without one the index stays where it was."""
-    titles = load_data("titles")
-    if index >= len(doc) or doc[index].lower_ not in titles["seat_markers"]:
+    if index >= len(doc) or doc[index].lower_ not in load_data("titles")["seat_markers"]:
         return index
     end = index + 1
-    for seat in sorted(titles["envoy_seats"], key=len, reverse=True):
-        words = seat.split()
-        if [t.lower_ for t in doc[end:end + len(words)]] == words:
+    for words in _envoy_seats():
+        if tuple(t.lower_ for t in doc[end:end + len(words)]) == words:
             return end + len(words)
     while end < len(doc) and (end in place_tokens or (doc[end].text == "-" and end + 1 in place_tokens)):
         end += 1
@@ -318,7 +318,7 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
                      for i in range(s.start, s.end)}
     term_starts = {s.start for s in doc.spans[TERMS_KEY]}
     country_ends = {s.start: s.end for s in doc.spans[PLACES_KEY] if s.label_ == "COUNTRY"}
-    country_tokens = {i for start, end in country_ends.items() for i in range(start, end)}
+    country_end_of = {i: end for start, end in country_ends.items() for i in range(start, end)}  # by each token
     place_tokens = {i for s in doc.spans[PLACES_KEY] for i in range(s.start, s.end)}
     anchor_ends = {s.start: s.end for s in doc.spans[TERMS_KEY] if s.label_ == "ANCHOR"}
     prefixes = {s.end: s for s in doc.spans[TERMS_KEY] if s.label_ == "PREFIX"}
@@ -349,11 +349,10 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
                   or _person_at(doc, index, persons))
         if not tokens or (tokens[0].i in place_starts and region_mention is None and len(tokens) == 1):
             continue
-        if tokens[-1].i in country_tokens:
+        if tokens[-1].i in country_end_of:
             # `Walikota Higashikawa Jepang, Mr. Honda`: a country ends a place, never a person's
             # name; the name, if any, comes after it
-            tokens = _read_name(doc, _skip_to_name(doc, country_ends[_country_start(doc, tokens[-1].i, country_ends)]),
-                                term_starts)
+            tokens = _read_name(doc, _skip_to_name(doc, country_end_of[tokens[-1].i]), term_starts)
         if not tokens or all(t.i in region_tokens for t in tokens):
             continue  # `Kantor Gubernur Sumut, Medan`: a place after the title, not a person
         name = doc[tokens[0].i:tokens[-1].i + 1].text

@@ -4,7 +4,8 @@ Sector phrases are matched with spaCy `PhraseMatcher`s (acronyms such as `TPA` c
 other phrases in any case), in sentences that speak of the cooperation itself (a topic cue such
 as `kerja sama`, `bidang`, `studi tiru`, `membahas`, or right after one, where a list of fields
 goes on: "... kerja sama di 9 bidang. Yakni pengelolaan ..."): a city's introduction of itself is
-background, not a sector. A field named `SUBJECT_MENTIONS` times or more counts wherever it is named. The longest phrase wins, so `limbah cair` is wastewater, not waste.
+background, not a sector. A field named `SUBJECT_MENTIONS` times or more counts wherever it is
+named. The longest phrase wins, so `limbah cair` is wastewater, not waste.
 """
 from __future__ import annotations
 
