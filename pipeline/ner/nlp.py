@@ -35,6 +35,7 @@ from spacy.util import filter_spans, registry
 from ..built import built
 from ..knowledge import countries_by_name, foreign_cities_by_name, fold, load_data, regions_by_bare_name
 from .gazetteer_matcher import GazetteerMatcher, PhraseTable, phrase_table
+from .lazy_tokenizer import LazySpecialCasesTokenizer
 from .models import SPACY_NER_MODEL
 
 TERMS_KEY = "terms"
@@ -203,17 +204,18 @@ def pretokenized_only() -> Callable[[Language], Tokenizer]:
 
 
 @lru_cache(maxsize=1)
-def pattern_tokenizer() -> Tokenizer:
+def pattern_tokenizer() -> LazySpecialCasesTokenizer:
     """spaCy's Indonesian tokenizer, with abbreviations that end in a full stop (`Kab.`, `Pj.`, `M.Si.`)
     kept as one token, so that they neither end a sentence nor tokenise differently in a pattern and
     in a text: what the pipelines tokenise text and the extractors their phrase patterns with.
 
-    One per process: its ~64,000 special cases take seconds to build."""
-    tokenizer = spacy.blank("id").tokenizer
-    for form in load_data("gazetteer")["abbreviations"]["forms"]:
-        for variant in {form, form.capitalize(), form.upper(), form.title()}:
-            tokenizer.add_special_case(variant, [{"ORTH": variant}])
-    return tokenizer
+    One per process, its special cases added as texts need them (`lazy_tokenizer`): building all
+    sixteen thousand takes seconds."""
+    forms = load_data("gazetteer")["abbreviations"]["forms"]
+    abbreviations = sorted({variant for form in forms
+                            for variant in (form, form.capitalize(), form.upper(), form.title())})
+    tokenizer = {"@tokenizers": "kerjasama.lazy_special_cases.v1", "extra_cases": abbreviations}
+    return spacy.blank("id", config={"nlp": {"tokenizer": tokenizer}}).tokenizer
 
 
 def blank_pipeline() -> Language:
