@@ -4,11 +4,14 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline import extract_from_text
 from pipeline.stages.clean import clean_text
 from pipeline.stages.ingest import list_input_files, load_file, read_file
 from pipeline.knowledge import load_data
+from pipeline.stages import prefilter
 from pipeline.stages.prefilter import CLAUSE_BREAKS, screen
 from pipeline.evaluation.synthetic import generate_corpus
 
@@ -90,3 +93,24 @@ def test_the_run_sends_no_rejected_article_to_the_nlp_stage(tmp_path, monkeypatc
     monkeypatch.setattr(run_module, "shared_nlp", lambda backend: NoArticleExpected())
     report, records = run_module.extract_file(run_module._FileTask(load_file(tmp_path / "cabai.txt", 10_000), 10_000, "spacy"))
     assert (report.status, records) == ("no_event", [])
+
+
+CUE_WORDS = sorted({word for words in load_data("cues")["event_types"].values() for word in words})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(CUE_WORDS), st.sampled_from(CUE_WORDS).map(str.upper),
+                          st.sampled_from(["bekerja", "sama", "kunjungannya", "ſ", "K", "İ", "é", "_", "2025"]),
+                          st.text(alphabet="abKkſ -_.,\n()“”", max_size=6)), max_size=25),
+       st.lists(st.sampled_from(["", " ", "  ", "-", "\n", ", "]), min_size=25, max_size=25))
+def test_cue_search_finds_what_the_cue_alternation_finds(pieces, gaps):
+    text = "".join(piece + gap for piece, gap in zip(pieces, gaps))
+    expected = [(m.start(), m.end()) for m in prefilter._any_cue().finditer(text)]
+    assert [(m.start(), m.end()) for m in prefilter._cue_matches(text)] == expected
+
+
+def test_cue_search_on_the_dev_articles():
+    for path in sorted((DEV / "articles").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert ([m.span() for m in prefilter._cue_matches(text)]
+                == [m.span() for m in prefilter._any_cue().finditer(text)]), path.name
