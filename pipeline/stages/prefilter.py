@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from bisect import bisect_right
 from functools import lru_cache
-from typing import Iterable, Iterator, NamedTuple, Optional
+from typing import Iterable, Iterator, Optional
 
 from spacy.pipeline import Sentencizer
 
@@ -114,10 +114,10 @@ def reported_cues(text: str) -> Iterator[int]:
 LOCAL_ALIAS = re.compile(r"\((\w+)\)")  # `Kabupaten Tanah Laut (Tala)`: the article's own short name
 
 
-class PlaceName(NamedTuple):
-    pattern: str  # as the place ruler matches it, case-sensitively
-    id: str  # the name it stands for: `bekasi`
-    regions: int  # how many regions a mention of it may resolve to
+# A place name: its pattern as the place ruler matches it (case-sensitively), the name it stands for
+# (`bekasi`) and how many regions a mention of it may resolve to. A plain tuple: forty thousand named
+# tuples take six times as long to read back from disk, at every start.
+PlaceName = tuple[str, str, int]
 
 
 def _regions_named(pattern: dict) -> int:
@@ -141,7 +141,7 @@ def _index_place_names() -> dict[str, tuple[PlaceName, ...]]:
     by_first: dict[str, list[PlaceName]] = {}
     for pattern in place_patterns():
         first = WORD.match(pattern["pattern"])
-        name = PlaceName(pattern["pattern"], pattern["id"], _regions_named(pattern))
+        name = (pattern["pattern"], pattern["id"], _regions_named(pattern))
         by_first.setdefault(first.group(0) if first else "", []).append(name)
     return {word: tuple(names) for word, names in by_first.items()}
 
@@ -176,16 +176,18 @@ def _place_mentions(text: str, start: int, end: int) -> dict[int, list[PlaceName
     names = _place_names()
     found: dict[int, list[PlaceName]] = {}
     for name in names.get("", ()):
-        position = text.find(name.pattern, start, end)
+        pattern = name[0]
+        position = text.find(pattern, start, end)
         while position >= 0:
             found.setdefault(position, []).append(name)
-            position = text.find(name.pattern, position + 1, end)
+            position = text.find(pattern, position + 1, end)
     for word in WORD.finditer(text, start, end):
         for name in names.get(word.group(0), ()):
-            after = word.start() + len(name.pattern)
-            if text.startswith(name.pattern, word.start()) and not (after < end and WORD.match(text, after)):
+            pattern = name[0]
+            after = word.start() + len(pattern)
+            if text.startswith(pattern, word.start()) and not (after < end and WORD.match(text, after)):
                 found.setdefault(word.start(), []).append(name)
-    return {position: sorted(names, key=lambda n: -len(n.pattern)) for position, names in found.items()}
+    return {position: sorted(names, key=lambda name: -len(name[0])) for position, names in found.items()}
 
 
 def _may_name_two_parties(text: str, start: int, end: int, aliases: frozenset[str]) -> bool:
@@ -194,11 +196,11 @@ def _may_name_two_parties(text: str, start: int, end: int, aliases: frozenset[st
     found = _place_mentions(text, start, end)
     mentions: Counter = Counter()  # (name, regions it may stand for) to times named
     for position, names in found.items():
-        longest_end = position + len(names[0].pattern)
+        longest_end = position + len(names[0][0])
         # the ruler keeps the longest name at a place, unless a longer one starting inside it wins
         contested = any(position < other < longest_end for other in found)
-        for name in names if contested else names[:1]:
-            mentions[name.id, name.regions] += 1
+        for _, name_id, regions in names if contested else names[:1]:
+            mentions[name_id, regions] += 1
     for alias in aliases:
         mentions[alias, 1] += len(re.findall(rf"(?<!\w){re.escape(alias)}(?!\w)", text[start:end]))
     bound = sum(min(count, regions) for (_, regions), count in mentions.items())
