@@ -165,6 +165,35 @@ def test_oversized_file_is_skipped(tmp_path):
     assert "over the limit of 100 bytes" in report.reason
 
 
+def _file_grown_since_fstat(monkeypatch, size_at_fstat: int) -> None:
+    """`os.fstat` reports the file at `size_at_fstat` bytes, as if it grew before it was read."""
+    real_fstat = os.fstat
+
+    def earlier_fstat(handle):
+        info = real_fstat(handle)
+        return os.stat_result((*info[:6], size_at_fstat, *info[7:]))
+    monkeypatch.setattr(os, "fstat", earlier_fstat)
+
+
+def test_a_file_that_grew_since_fstat_is_read_whole(tmp_path, monkeypatch):
+    path = write(tmp_path / "tumbuh.txt", BEKASI_TEXT)
+    _file_grown_since_fstat(monkeypatch, 10)
+
+    articles, report = read_file(path)
+
+    assert report.status == "ok" and articles[0].text.startswith(BEKASI_TEXT.strip()[:40])
+
+
+def test_a_file_that_grew_past_the_limit_while_read_is_skipped(tmp_path, monkeypatch):
+    path = write(tmp_path / "tumbuh_besar.txt", BEKASI_TEXT * 10)
+    _file_grown_since_fstat(monkeypatch, 10)
+
+    articles, report = read_file(path, max_bytes=100)
+
+    assert articles == [] and report.status == "skipped"
+    assert "grew past the limit of 100 bytes" in report.reason
+
+
 def test_unexpected_failure_is_an_error_report_not_an_exception(tmp_path, monkeypatch):
     path = write(tmp_path / "rusak_di_disk.txt", BEKASI_TEXT)
 
