@@ -211,6 +211,8 @@ def test_nothing_is_written_outside_the_output_folder_whatever_the_input_names(t
 def _slow_or_dying(item: str) -> str:
     if item == "lambat":
         time.sleep(30)
+    if item.startswith("agak_lambat"):
+        time.sleep(0.7)
     if item == "mati":
         os._exit(3)
     if item == "salah":
@@ -231,6 +233,17 @@ def test_a_file_over_the_time_limit_or_killing_its_worker_costs_only_itself():
     assert outcomes["lambat"].failure == "Processing took longer than the limit of 1 s and was stopped."
     assert outcomes["mati"].failure == "The worker process stopped (exit code 3) while on this file."
     assert outcomes["salah"].failure == "Processing failed with ValueError: isi tidak sah"
+
+
+def test_a_time_limit_runs_from_when_the_worker_starts_on_an_item_not_from_when_it_was_queued():
+    items = ["agak_lambat_1", "agak_lambat_2", "agak_lambat_3", "lambat", "mati", "d", "e"]
+    with WorkerPool(_slow_or_dying, timeout_s=1.0) as pool:
+        outcomes = dict(pool.map_unordered((item, item) for item in items))
+    # each of the first three waited behind another, 0.7 s, and still had its whole second
+    assert {k: o.value for k, o in outcomes.items() if o.ok} == {
+        "agak_lambat_1": "AGAK_LAMBAT_1", "agak_lambat_2": "AGAK_LAMBAT_2", "agak_lambat_3": "AGAK_LAMBAT_3",
+        "d": "D", "e": "E"}
+    assert "longer than the limit" in outcomes["lambat"].failure and "exit code 3" in outcomes["mati"].failure
 
 
 def test_two_workers_share_the_items_and_nothing_is_forked_without_work():

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+from collections import deque
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Callable, Generic, Iterable, Iterator, Optional, TypeVar
 
 Key = TypeVar("Key")
+QUEUE_DEPTH = 2  # items a worker holds at once: the one it is on and the next
 
 
 class WorkersUnavailable(RuntimeError):
@@ -98,6 +100,8 @@ class WorkerPool(Generic[Key]):
             raise ValueError(f"the time limit must be positive, not {timeout_s}")
         self.task, self.timeout_s, self.size, self.prepare = task, timeout_s, size, prepare
         self.workers: list[_Worker] = []
+        self._queues: dict[Connection, deque] = {}  # by worker: the (key, item)s it holds, in order
+        self._started: dict[Connection, float] = {}  # by worker: when it began on the first of them
 
     def __enter__(self) -> "WorkerPool[Key]":
         return self
@@ -115,50 +119,90 @@ class WorkerPool(Generic[Key]):
             self.prepare()
         self.workers = [_Worker(self.task) for _ in range(self.size)]
 
-    def _replace(self, worker: _Worker) -> None:
+    def _replace(self, worker: _Worker) -> _Worker:
         worker.stop()
-        self.workers[self.workers.index(worker)] = _Worker(self.task)
+        replacement = _Worker(self.task)
+        self.workers[self.workers.index(worker)] = replacement
+        return replacement
 
     def map_unordered(self, items: Iterable[tuple[Key, Any]]) -> Iterator[tuple[Key, Outcome]]:
-        """Each item's key with its `Outcome`, in the order they finish; `items` is read lazily."""
+        """Each item's key with its `Outcome`, in the order they finish; `items` is read lazily.
+
+        A worker holds up to `QUEUE_DEPTH` items, so that the next one is in its pipe when it
+        finishes one rather than sent after the parent has checkpointed the result and read the next
+        file (on a short article that wait was as long as the work). An item's time limit runs from
+        when its worker starts on it; the items queued behind one that overran or killed its worker
+        go to the worker that replaces it.
+        """
         pending = iter(items)
-        busy: dict[Connection, tuple[_Worker, Key, float]] = {}
+        self._queues, self._started = {}, {}
+        exhausted = False
         while True:
-            while len(busy) < self.size and (entry := next(pending, None)) is not None:
+            while not exhausted and (not self.workers or self._roomiest() is not None):
+                entry = next(pending, None)
+                if entry is None:
+                    exhausted = True
+                    break
                 if not self.workers:  # only now, with work to do, is it worth preparing and forking
                     self._start_workers()
-                worker = next(w for w in self.workers if w.connection not in busy)
-                key, item = entry
-                failure = self._send(worker, item)
+                failure = self._assign(self._roomiest(), *entry)
                 if failure:
-                    yield key, Outcome(failure=failure)
-                else:
-                    busy[worker.connection] = (worker, key, time.monotonic() + self.timeout_s)
+                    yield entry[0], failure
+            busy = [worker for worker in self.workers if self._queues.get(worker.connection)]
             if not busy:
                 return
-            nearest = min(deadline for _, _, deadline in busy.values())
-            for connection in wait(list(busy), timeout=max(0.0, nearest - time.monotonic())):
-                worker, key, _ = busy.pop(connection)
+            nearest = min(self._started[worker.connection] for worker in busy) + self.timeout_s
+            ready = wait([worker.connection for worker in busy], timeout=max(0.0, nearest - time.monotonic()))
+            for worker in busy:
+                if worker.connection not in ready:
+                    continue
+                key, _ = self._queues[worker.connection].popleft()
                 try:
-                    outcome = connection.recv()
+                    outcome = worker.connection.recv()
                 except (EOFError, OSError):
-                    outcome = Outcome(failure=f"The worker process stopped ({worker.death()}) while on this file.")
-                    self._replace(worker)
+                    yield key, Outcome(failure=f"The worker process stopped ({worker.death()}) while on this file.")
+                    yield from self._restart(worker)
+                    continue
+                self._started[worker.connection] = time.monotonic()  # it goes on to the next item at once
                 yield key, outcome
             now = time.monotonic()
-            for connection, (worker, key, deadline) in list(busy.items()):
-                if deadline <= now:
-                    del busy[connection]
-                    self._replace(worker)
+            for worker in busy:
+                queue = self._queues.get(worker.connection)
+                if worker in self.workers and queue and self._started[worker.connection] + self.timeout_s <= now:
+                    key, _ = queue.popleft()
                     yield key, Outcome(failure=f"Processing took longer than the limit of {self.timeout_s:g} s "
                                                "and was stopped.")
+                    yield from self._restart(worker)
 
-    def _send(self, worker: _Worker, item: Any) -> Optional[str]:
-        """Hand `item` to `worker`; why that failed, if it did (the worker is then replaced)."""
+    def _roomiest(self) -> Optional[_Worker]:
+        """The worker holding the fewest items, if it has room for another."""
+        worker = min(self.workers, key=lambda w: len(self._queues.get(w.connection, ())))
+        return worker if len(self._queues.get(worker.connection, ())) < QUEUE_DEPTH else None
+
+    def _assign(self, worker: _Worker, key: Key, item: Any) -> Optional[Outcome]:
+        """Hand `item` to `worker`; the failure, if the worker was found dead with nothing else of the
+        run's (it is then replaced)."""
+        queue = self._queues.setdefault(worker.connection, deque())
         try:
             worker.connection.send(item)
         except (BrokenPipeError, OSError):
-            failure = f"The worker process stopped ({worker.death()}) before it took this file."
-            self._replace(worker)
-            return failure
+            if not queue:
+                failure = f"The worker process stopped ({worker.death()}) before it took this file."
+                self._replace(worker)
+                return Outcome(failure=failure)
+            # it died on an earlier item: reading that item's result tells, and this one goes to its replacement
+        if not queue:
+            self._started[worker.connection] = time.monotonic()
+        queue.append((key, item))
         return None
+
+    def _restart(self, worker: _Worker) -> Iterator[tuple[Key, Outcome]]:
+        """Replace a worker that died or overran; the items it held behind that one go to the new worker."""
+        behind = self._queues.pop(worker.connection, ())
+        self._started.pop(worker.connection, None)
+        index = self.workers.index(worker)
+        self._replace(worker)
+        for key, item in behind:
+            failure = self._assign(self.workers[index], key, item)
+            if failure:
+                yield key, failure
