@@ -243,7 +243,7 @@ class TitledSentenceNer:
         if not (Path(model_dir) / "config.cfg").is_file():
             raise FileNotFoundError(f"no NER model in {model_dir}: train one with `python cli.py train-ner`")
         # the model only tags Docs built from this pipeline's tokens: its own tokenizer, with the
-        # language's ~64,000 special cases, would cost seconds at every start and never run
+        # language's 16,000 special cases, would cost seconds at every start and never run
         self.model = spacy.load(model_dir, exclude=["tokenizer"],
                                 config={"nlp": {"tokenizer": {"@tokenizers": "pretokenized_only.v1"}}})
 

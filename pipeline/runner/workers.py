@@ -4,7 +4,7 @@ Regex and spaCy work cannot be interrupted reliably inside a thread, so a file t
 time limit is stopped by killing the process that works on it; a replacement is forked and the
 run goes on. A child that dies (killed for memory, crashed) costs only the item it held.
 
-Children are forked, so whatever the parent prepared before (the spaCy pipeline, five seconds to
+Children are forked, so whatever the parent prepared before (the spaCy pipeline, a second or more to
 build) they share without building it again: replacing a killed worker is cheap. The parent must
 not run other threads while it forks; the CLI's progress bar refreshes without one.
 """
