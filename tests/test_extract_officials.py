@@ -235,3 +235,10 @@ def test_a_capital_letter_inside_a_name_is_an_initial_and_a_slogan_is_no_name():
     names = [name for name, _, _ in officials_of(text)]
     assert names[0].startswith("Dyah") and names[0].endswith("Pratiwi") and len(names[0].split()) >= 2
     assert "Winarti" in names and not any("Gotong" in name or "SE" in name.split() for name in names)
+
+
+def test_a_place_no_gazetteer_knows_after_a_level_word_is_the_place_not_the_name():
+    text = ("Pemkab Garut menerima kunjungan Pemerintah Kota Nishiwakamura, Jepang, Senin (3/3/2025). "
+            "Kepala Bagian Kerja Sama Kota Nishiwakamura, Mr. Taro Yamada, menyambut baik kerja sama ini.")
+    names = [official[0] for official in officials_of(text)]
+    assert "Taro Yamada" in names and "Nishiwakamura" not in names

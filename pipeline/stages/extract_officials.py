@@ -179,6 +179,19 @@ def _skip_to_name(doc: Doc, index: int) -> int:
 MAX_LOCATING_TOKENS = 3  # `Hokkaido`, `Jawa Barat`: one place name between commas
 
 
+def _skip_anchor_place(doc: Doc, start: int, end: int) -> int:
+    """Past a level word and the place it names when no gazetteer knows the place: in `Kepala Divisi
+    ... Kota Higashikawa, Mr. Daiki Honda` the words between `Kota` and the comma are the city, as
+    the parties read an unknown name after an anchor, and the name comes after the comma."""
+    anchor = load_data("gazetteer")["government_anchors"].get(doc[start:end].text.lower(), {})
+    if anchor.get("level") is None or end >= len(doc) or not doc[end].is_title:
+        return end
+    comma = next((i for i in range(end, min(end + MAX_LOCATING_TOKENS, len(doc))) if doc[i].text == ","), None)
+    if comma is None or not all(doc[i].is_title for i in range(end, comma)):
+        return end
+    return comma
+
+
 def _skip_locating_places(doc: Doc, index: int, country_ends: dict[int, int]) -> int:
     """Past the places that locate a foreign official's city up to its country, to the name:
     `Wakil Wali Kota Higashikawa, Hokkaido, Jepang, Fumihiro Sitou`, `Gubernur Negara Bagian
@@ -344,7 +357,9 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
         index = _skip_locating_places(doc, country_ends.get(index, index), country_ends)  # `Mungyeong Si Korea Selatan, ...`
         if _title_level(term) == "country":
             index = _skip_seat(doc, index, place_tokens)
-        index = _skip_to_name(doc, anchor_ends.get(index, index))  # `... Sekretariat Daerah, Ahmad Rifani`
+        if index in anchor_ends:  # `... Sekretariat Daerah, Ahmad Rifani`
+            index = _skip_anchor_place(doc, index, anchor_ends[index])
+        index = _skip_to_name(doc, index)
         tokens = (_read_name(doc, index, term_starts) or _read_name_before(doc, term.start, entity_tokens, prefixes)
                   or _person_at(doc, index, persons))
         if not tokens or (tokens[0].i in place_starts and region_mention is None and len(tokens) == 1):
