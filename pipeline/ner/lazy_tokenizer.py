@@ -81,11 +81,11 @@ class LazySpecialCasesTokenizer(Tokenizer):
     @property
     def rules(self) -> SpecialCases:
         """Every special case, the added and the waiting (what `to_bytes` and pickling keep)."""
-        return {**Tokenizer.rules.__get__(self), **self._pending}
+        return {**super().rules, **self._pending}
 
     @rules.setter
     def rules(self, rules: SpecialCases) -> None:
-        Tokenizer.rules.__set__(self, {})
+        Tokenizer.rules.__set__(self, {})  # spaCy's setter clears what was added; `super()` cannot assign
         self._defer(rules or {})
 
 

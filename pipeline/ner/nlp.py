@@ -214,8 +214,8 @@ def pattern_tokenizer() -> LazySpecialCasesTokenizer:
     forms = load_data("gazetteer")["abbreviations"]["forms"]
     abbreviations = sorted({variant for form in forms
                             for variant in (form, form.capitalize(), form.upper(), form.title())})
-    tokenizer = {"@tokenizers": "kerjasama.lazy_special_cases.v1", "extra_cases": abbreviations}
-    return spacy.blank("id", config={"nlp": {"tokenizer": tokenizer}}).tokenizer
+    config = {"@tokenizers": "kerjasama.lazy_special_cases.v1", "extra_cases": abbreviations}
+    return spacy.blank("id", config={"nlp": {"tokenizer": config}}).tokenizer
 
 
 def blank_pipeline() -> Language:

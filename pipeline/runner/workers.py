@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
-from collections import deque
 import time
+from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Callable, Generic, Iterable, Iterator, Optional, TypeVar
@@ -119,11 +119,9 @@ class WorkerPool(Generic[Key]):
             self.prepare()
         self.workers = [_Worker(self.task) for _ in range(self.size)]
 
-    def _replace(self, worker: _Worker) -> _Worker:
+    def _replace(self, worker: _Worker) -> None:
         worker.stop()
-        replacement = _Worker(self.task)
-        self.workers[self.workers.index(worker)] = replacement
-        return replacement
+        self.workers[self.workers.index(worker)] = _Worker(self.task)
 
     def map_unordered(self, items: Iterable[tuple[Key, Any]]) -> Iterator[tuple[Key, Outcome]]:
         """Each item's key with its `Outcome`, in the order they finish; `items` is read lazily.

@@ -83,11 +83,12 @@ def _cue_matches(narrative: str) -> Iterator[re.Match]:
             resume = match.end()
 
 
-def _occurrences(text: str, part: str) -> Iterator[int]:
-    start = text.find(part)
-    while start >= 0:
-        yield start
-        start = text.find(part, start + 1)
+def _occurrences(text: str, part: str, start: int = 0, end: Optional[int] = None) -> Iterator[int]:
+    """Where `part` begins in `text[start:end]`, overlaps included."""
+    position = text.find(part, start, end)
+    while position >= 0:
+        yield position
+        position = text.find(part, position + 1, end)
 
 
 @lru_cache(maxsize=None)
@@ -176,11 +177,8 @@ def _place_mentions(text: str, start: int, end: int) -> dict[int, list[PlaceName
     names = _place_names()
     found: dict[int, list[PlaceName]] = {}
     for name in names.get("", ()):
-        pattern = name[0]
-        position = text.find(pattern, start, end)
-        while position >= 0:
+        for position in _occurrences(text, name[0], start, end):
             found.setdefault(position, []).append(name)
-            position = text.find(pattern, position + 1, end)
     for word in WORD.finditer(text, start, end):
         for name in names.get(word.group(0), ()):
             pattern = name[0]
