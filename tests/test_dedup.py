@@ -301,3 +301,38 @@ def test_a_publication_day_does_not_join_a_later_event_nor_one_weeks_before():
     reported = record("reported", "2026-02-03", stated=False)
     assert len(merge_records([reported, record("later", "2026-02-08")])) == 2
     assert len(merge_records([reported, record("earlier", "2026-01-20")])) == 2
+
+
+WALI_KOTA = ("Agustina Wilujeng", "Wali Kota", "Kota Semarang")
+BUPATI = ("Ipuk Fiestiandani", "Bupati", "Kabupaten Banyuwangi")
+
+
+def test_a_later_day_of_a_visit_joins_when_an_official_and_the_host_are_shared():
+    first = record("first", "2025-03-13", officials=(WALI_KOTA, BUPATI))
+    later = record("later", "2025-03-18", officials=(("Ipuk Fiestiandani", "Bupati", "Kabupaten Banyuwangi"),))
+    week = record("week", "2025-03-20", officials=(BUPATI,))
+    for order in ([first, later, week], [week, later, first]):
+        assert [sorted(doc_ids(r)) for r in merge_records(order)] == [["first", "later", "week"]]
+
+
+def test_days_apart_stay_apart_without_a_shared_official_or_beyond_a_week_or_with_another_host():
+    first = record("first", "2025-03-13", officials=(WALI_KOTA,))
+    assert len(merge_records([first, record("other", "2025-03-18", officials=(BUPATI,))])) == 2
+    assert len(merge_records([first, record("unnamed", "2025-03-18")])) == 2
+    assert len(merge_records([first, record("weeks", "2025-03-21", officials=(WALI_KOTA,))])) == 2
+    # the return visit: Banyuwangi hosts Semarang's mayor five days later
+    back = record("back", "2025-03-18", roles=("guest", "host"), officials=(WALI_KOTA,))
+    assert len(merge_records([first, back])) == 2
+
+
+def test_a_year_typo_joins_the_same_day_a_year_apart_when_an_official_is_shared():
+    right = [record(f"right-{n}", "2025-04-22", officials=(WALI_KOTA,)) for n in range(2)]
+    typo = record("typo", "2024-04-22", officials=(WALI_KOTA, BUPATI))
+    for order in (right + [typo], [typo] + right):
+        [merged] = merge_records(order)
+        assert sorted(doc_ids(merged)) == ["right-0", "right-1", "typo"]
+        assert merged.date.start == "2025-04-22"  # the day most sources state
+    assert len(merge_records([typo, record("unnamed", "2025-04-22")])) == 2
+    assert len(merge_records([typo, record("two-years", "2026-04-22", officials=(WALI_KOTA,))])) == 2
+    leap = record("leap", "2024-02-29", officials=(WALI_KOTA,))
+    assert len(merge_records([leap, record("march", "2025-03-01", officials=(WALI_KOTA,))])) == 2

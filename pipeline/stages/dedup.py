@@ -3,8 +3,11 @@
 Two records are the same event when they share two of their parties and their dates agree (within
 three days, since outlets give a visit's first or last day, or get the day wrong; a date without a
 year agrees on month and day; a missing date agrees with any; a publication day, taken where the
-text states no day, agrees with the week before it). Outlets differ in how many of a
-forum's regions they name, so a pair report joins the roster report that includes its pair.
+text states no day, agrees with the week before it). Two stated days further apart still agree
+when the reports also share an official and a host: within a week (an outlet reporting a later
+day of the same visit), or on the same day of the month a year apart (a typo in the year).
+Outlets differ in how many of a forum's regions they name, so a pair report joins the roster
+report that includes its pair.
 Records are blocked by each pair of their parties; within a block the records are linked by date,
 full dates only with their neighbours in time, so a block costs about its size, not its square.
 Different events between the same parties (other dates) stay apart.
@@ -26,6 +29,7 @@ from ..knowledge import fold
 from ..schema import EventDate, EventRecord, Official, Party, Sector
 
 MAX_DAY_GAP = 3
+CORROBORATED_DAY_GAP = 7  # stated days this far apart agree when the reports share an official and host
 REPORT_LAG_DAYS = 7  # an article without the event's day is published within a week of it
 SHARED_PARTIES = 2  # an event between two governments: sharing one party is sharing a neighbour
 TYPE_PRIORITY = {"agreement": 0, "meeting": 1, "visit": 2}
@@ -123,12 +127,52 @@ def _link_agreeing_dates(groups: UnionFind, indexes: list[int], records: list[Ev
             first = bisect_left(days, published - timedelta(days=REPORT_LAG_DAYS))
             for _, j in by_day[first:bisect_right(days, published)]:
                 groups.union(i, j)
+    _link_corroborated_days(groups, [i for i in indexes if parsed[i][0] is not None and records[i].date.evidence],
+                            records)
     # A date without its year agrees by month and day in the other's year: no single line, and rare
     yearless = [i for i in indexes if parsed[i][0] is None]
     for i in yearless:
         for j in indexes:
             if j != i and dates_agree(starts[i], starts[j]):
                 groups.union(i, j)
+
+
+def _link_corroborated_days(groups: UnionFind, indexes: list[int], records: list[EventRecord]) -> None:
+    """Joins records whose stated days are further apart than MAX_DAY_GAP but which name one of the
+    same officials and no other host: days within CORROBORATED_DAY_GAP (a later day of one visit),
+    or the same day and month a year apart (a year typo).
+
+    Records of one day are already one group, so each distinct (day, host) is compared once, with
+    the officials of all its records; a return visit, where the host changes, stays apart."""
+    officials_by_day: dict[tuple[date, Optional[str]], tuple[int, set[str]]] = {}
+    for i in indexes:
+        key = (date.fromisoformat(records[i].date.start), _host_key(records[i]))
+        officials_by_day.setdefault(key, (i, set()))[1].update(o.name for o in records[i].officials)
+    keys = sorted(officials_by_day, key=lambda key: (key[0], key[1] or ""))
+    days = [day for day, _ in keys]
+    for day, host in keys:
+        later = keys[bisect_right(days, day + timedelta(days=MAX_DAY_GAP)):
+                     bisect_right(days, day + timedelta(days=CORROBORATED_DAY_GAP))]
+        next_year = _same_day_next_year(day)
+        if next_year is not None:
+            later += keys[bisect_left(days, next_year):bisect_right(days, next_year)]
+        first, names = officials_by_day[(day, host)]
+        for other_day, other_host in later:
+            other, other_names = officials_by_day[(other_day, other_host)]
+            if (host is None or other_host is None or host == other_host) and any(
+                    same_person(a, b) for a in names for b in other_names):
+                groups.union(first, other)
+
+
+def _host_key(record: EventRecord) -> Optional[str]:
+    return next((party_key(p) for p in record.parties if p.role == "host"), None)
+
+
+def _same_day_next_year(day: date) -> Optional[date]:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return None
 
 
 def merge_records(records: list[EventRecord]) -> list[EventRecord]:
