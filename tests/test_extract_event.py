@@ -2,6 +2,7 @@
 import pytest
 
 from pipeline.stages.extract_event import classify_event
+from pipeline import extract_from_text
 from pipeline.ner.nlp import annotate
 
 
@@ -157,3 +158,24 @@ def test_a_signing_that_points_back_to_the_agreement_has_its_signatories_in_the_
              "Sebuah nota diteken di Pendopo, Kamis (20/3/2025).")
     found = classify_event(annotate(plain), "doc", spans_of(plain, "Pemkab Malang", "Pemkot Batu"))
     assert found is None or found.type != "agreement"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Bupati Sleman menjamu delegasi Kota Gimhae, Korea Selatan, di Pendopo Rumah Dinas Bupati, Senin (3/6/2024).",
+     "visit"),
+    ("Pemerintah Kabupaten Banyumas sambangi Pemerintah Kota Salatiga untuk menimba ilmu soal pelayanan publik.",
+     "visit"),
+    ("Rombongan Pemkab Kutai Kartanegara kunjungi Pemkab Badung, Senin (22/7/2024).", "visit"),
+    ("Wakil Bupati Gowa menghadiri pertemuan bilateral dengan Pemerintah Kota Makassar, Kamis (18/7/2024).",
+     "meeting"),
+    ("Pemprov Bali dan Pemprov NTB menggelar rapat penjajakan kerja sama pangan di Mataram, Rabu (5/2/2025).",
+     "meeting"),
+])
+def test_headline_verbs_delegations_and_bilateral_meetings_are_cues(text, kind):
+    assert classify(text).type == kind
+
+
+def test_a_regency_delegation_at_a_sports_week_is_no_visit():
+    text = ("Delegasi Kabupaten Sleman meraih juara umum mengalahkan Kota Yogyakarta pada Pekan Olahraga "
+            "Daerah DIY, Senin (3/6/2024).")
+    assert extract_from_text(text) is None

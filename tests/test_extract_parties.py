@@ -3,6 +3,7 @@ import pytest
 
 from pipeline.stages.extract_event import event_sentence_starts
 from pipeline.stages.extract_parties import assign_roles, find_mentions, listed_regions, select_parties
+from pipeline import extract_from_text
 from pipeline.ner.nlp import annotate
 
 
@@ -233,3 +234,15 @@ def test_a_foreign_city_named_once_takes_part_as_a_delegation():
     assert parties_of(text) == {"Kota Pontianak": "host", "Kuching": "guest"}
     background = "Pemerintah Kota Pontianak menata tepian sungai seperti di Kuching, Malaysia."
     assert "Kuching" not in parties_of(background)
+
+
+def test_after_a_title_a_foreign_city_the_article_named_with_its_country_is_that_city():
+    text = ("Pemkab Lumajang menjalin kerja sama sister city dengan Kota Mitaka, Jepang. Nota kesepahaman "
+            "ditandatangani Bupati Lumajang Thoriqul Haq dan Wali Kota Mitaka Yasuko Kawamura, Jumat (23/2/2024).")
+    titled = [m for m in find_mentions(annotate(text)) if m.title_start is not None]
+    assert [(m.text, m.region.name, m.region.country) for m in titled] == [
+        ("Bupati Lumajang", "Kabupaten Lumajang", "ID"), ("Wali Kota Mitaka", "Mitaka", "JP")]
+    record = extract_from_text(text)
+    assert record.type == "agreement"
+    assert {(o.name, o.region) for o in record.officials} == {
+        ("Thoriqul Haq", "Kabupaten Lumajang"), ("Yasuko Kawamura", "Mitaka")}

@@ -338,6 +338,8 @@ def _unknown_names_after_anchors(doc: Doc, covered: set[int], named: set[str]) -
             region = _match_unknown(words, level)
             if region is not None and term.label_ == "TITLE" and region[0].key not in named:
                 region = None
+        if region is None and term.label_ == "TITLE":
+            region = _foreign_named_before(words, found)
         if region is None:
             region = _unknown_foreign(words, doc, country_required=level in INDONESIAN_LEVELS)
         if region is None:
@@ -354,6 +356,17 @@ def _locates_previous(doc: Doc, index: int, covered: set[int]) -> bool:
     """`Kota Izumisano, Perfektur Osaka`: a qualifier right after a place only locates that place."""
     before = index - 1 if index and doc[index - 1].text != "," else index - 2
     return before >= 0 and before in covered
+
+
+def _foreign_named_before(words, found: list[Mention]) -> Optional[tuple[Region, int]]:
+    """`Wali Kota Mitaka Yasuko Kawamura` after `Kota Mitaka, Jepang`: after a title, the name of a
+    foreign city the article has named with its country is that city, and the words after it the person."""
+    by_name = {fold(m.region.name): m.region for m in found if m.region.key.startswith("foreign:")}
+    for n in range(len(words), 0, -1):
+        region = by_name.get(fold(" ".join(w.text for w in words[:n])))
+        if region is not None:
+            return region, words[n - 1].i + 1
+    return None
 
 
 MAX_TOKENS_TO_COUNTRY = 4
