@@ -246,3 +246,26 @@ def test_after_a_title_a_foreign_city_the_article_named_with_its_country_is_that
     assert record.type == "agreement"
     assert {(o.name, o.region) for o in record.officials} == {
         ("Thoriqul Haq", "Kabupaten Lumajang"), ("Yasuko Kawamura", "Mitaka")}
+
+
+def test_after_a_foreign_title_an_unknown_name_without_its_country_is_the_person_not_a_city():
+    text = ("Sekretaris Daerah Kabupaten Sumedang menerima delegasi Kota Suwon, Korea Selatan, yang dipimpin "
+            "Deputy Mayor Kim Hyun-soo, di Gedung Negara, Selasa (10/9/2024).")
+    record = extract_from_text(text)
+    assert {p.name for p in record.parties} == {"Kabupaten Sumedang", "Suwon"}
+    assert ("Kim Hyun-soo", "Wakil Wali Kota", "Suwon") in {(o.name, o.position, o.region) for o in record.officials}
+
+
+@pytest.mark.parametrize("text, partner, official", [
+    ("Bupati Belu Agustinus Taolin menerima kunjungan Administrador Municipio Bobonaro, Timor-Leste, "
+     "Jose Martins, di ruang kerja Bupati, Senin (2/9/2024).", "Bobonaro", "Jose Martins"),
+    ("Bupati Belu menerima kunjungan delegasi Munisipio Maubara, Timor Leste, di ruang kerja Bupati, "
+     "Senin (2/9/2024).", "Maubara", None),
+    ("Penjabat Wali Kota Kupang Linus Lusi bertemu Lord Mayor Darwin, Kon Vatskalis, di Darwin, Australia, "
+     "Selasa (20/8/2024).", "Darwin", "Kon Vatskalis"),
+])
+def test_timor_leste_municipalities_and_lord_mayors_are_foreign_governments(text, partner, official):
+    record = extract_from_text(text)
+    foreign = [p for p in record.parties if p.country != "ID"]
+    assert [p.name for p in foreign] == [partner]
+    assert [o.name for o in record.officials if o.region == partner] == ([official] if official else [])
