@@ -175,6 +175,25 @@ def test_headline_verbs_delegations_and_bilateral_meetings_are_cues(text, kind):
     assert classify(text).type == kind
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("Pemkot Probolinggo dan Pemkab Lumajang teken PKS pengelolaan sampah, Rabu (4/9/2024).", "agreement"),
+    ("Pemkab Lumajang dan Pemkot Probolinggo menjalin kesepakatan kerja sama pengelolaan sampah, Rabu (4/9/2024).",
+     "agreement"),
+    ("Pemkab Lumajang jalin kerja sama dengan Pemkot Probolinggo, Rabu (4/9/2024). Nota kesepakatan "
+     "ditandatangani kedua kepala daerah di Pendopo Arya Wiraraja.", "agreement"),
+    ("Wali Kota Probolinggo Habib Hadi bertolak ke Kabupaten Lumajang membahas kerja sama sampah, Rabu (4/9/2024).",
+     "visit"),
+    ("Sebanyak 20 ASN Pemkot Probolinggo melakukan benchmarking ke Pemkab Lumajang, Rabu (4/9/2024).", "visit"),
+    ("Pemkab Lumajang melakukan studi lapangan ke Kota Probolinggo, Rabu (4/9/2024).", "visit"),
+    ("Pemerintah Kabupaten Lumajang menjadi tuan rumah pertemuan dengan Pemerintah Kota Probolinggo, Rabu (4/9/2024).",
+     "meeting"),
+])
+def test_signing_and_study_trip_phrasings_are_events_with_both_parties(text, kind):
+    record = extract_from_text(text)
+    assert record is not None and record.type == kind
+    assert {p.name for p in record.parties} == {"Kabupaten Lumajang", "Kota Probolinggo"}
+
+
 def test_a_regency_delegation_at_a_sports_week_is_no_visit():
     text = ("Delegasi Kabupaten Sleman meraih juara umum mengalahkan Kota Yogyakarta pada Pekan Olahraga "
             "Daerah DIY, Senin (3/6/2024).")
