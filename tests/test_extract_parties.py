@@ -269,3 +269,20 @@ def test_timor_leste_municipalities_and_lord_mayors_are_foreign_governments(text
     foreign = [p for p in record.parties if p.country != "ID"]
     assert [p.name for p in foreign] == [partner]
     assert [o.name for o in record.officials if o.region == partner] == ([official] if official else [])
+
+
+@pytest.mark.parametrize("text, city, official", [
+    ("Wali Kota Bandung, Muhammad Farhan, menerima kunjungan Wali Kota Yokohama, Takeharu Yamanaka, di Balai "
+     "Kota Bandung, Senin (3/3/2025).", "Yokohama", "Takeharu Yamanaka"),
+    ("Wali Kota Surabaya Eri Cahyadi menerima kunjungan Mayor of Busan Park Heong-joon di Balai Kota Surabaya, "
+     "Senin (17/3/2025).", "Busan", "Park Heong-joon"),
+])
+def test_a_large_foreign_city_after_a_title_is_the_city_without_its_country(text, city, official):
+    record = extract_from_text(text)
+    assert [p.name for p in record.parties if p.country != "ID"] == [city]
+    assert [o.name for o in record.officials if o.region == city] == [official]
+
+
+def test_after_an_indonesian_title_a_small_foreign_town_of_a_persons_name_is_the_person():
+    text = "Wawali Bambang Haryo menerima kunjungan Bupati Gresik di Balai Kota, Senin (3/3/2025)."
+    assert all(m.region.country == "ID" for m in find_mentions(annotate(text)))

@@ -31,6 +31,7 @@ FUZZY_REGION_MARGIN = 5  # points a misspelling's best region must lead the next
 MIN_FUZZY_CHARS = 5
 MAX_UNKNOWN_NAME_TOKENS = 3
 ANCHOR_CHAIN_DEPTH = 3
+MIN_POPULATION_AFTER_TITLE = 300_000  # a foreign city this large after an Indonesian title is the city
 
 
 @dataclass
@@ -181,7 +182,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 if ((foreign_counts[place.id_] < 2 and not _delegation_before(doc, place.start))
                         or region.country not in countries_in_doc):
                     continue
-            elif (not suffix and anchor.title_start is not None and region.country not in countries_in_doc
+            elif (not suffix and anchor.title_start is not None and anchor.level == "kota"
+                    and region.country not in countries_in_doc and not _large_city_not_a_person(doc, place, region)
                     and not _named_as_government_elsewhere(doc, place, terms_by_end)):
                 continue  # `Wawali Bambang`: after a bare title a city's name is more often a person's
             end = place.end + 1 if suffix else place.end
@@ -227,6 +229,12 @@ def _list_item_anchor(doc: Doc, index: int, previous_end: dict[int, Mention]) ->
 def _acts_after(doc: Doc, index: int) -> bool:
     """`Kabupaten Purbalingga diwakili Sekda ...`: a place that sends someone acts as its government."""
     return index < len(doc) and doc[index].lower_ in load_data("cues")["acting_after_region"]
+
+
+def _large_city_not_a_person(doc: Doc, place: Span, region: Region) -> bool:
+    """`Wali Kota Yokohama, Takeharu Yamanaka`: few people bear a large city's name (`Bambang` is a
+    town of 60,000), unless the NER model reads the name as a person's."""
+    return region.population >= MIN_POPULATION_AFTER_TITLE and doc[place.start].ent_type_ != "PER"
 
 
 def _named_as_government_elsewhere(doc: Doc, place: Span, terms_by_end: dict[int, Span]) -> bool:
