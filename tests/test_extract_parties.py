@@ -286,3 +286,12 @@ def test_a_large_foreign_city_after_a_title_is_the_city_without_its_country(text
 def test_after_an_indonesian_title_a_small_foreign_town_of_a_persons_name_is_the_person():
     text = "Wawali Bambang Haryo menerima kunjungan Bupati Gresik di Balai Kota, Senin (3/3/2025)."
     assert all(m.region.country == "ID" for m in find_mentions(annotate(text)))
+
+
+def test_the_region_named_as_host_of_a_forum_hosts_and_the_others_are_guests():
+    text = ("Rapat koordinasi forum kerja sama daerah digelar di Bandar Lampung, Selasa (10/12/2024). Pertemuan "
+            "dihadiri perwakilan Provinsi Lampung sebagai tuan rumah, Provinsi Banten, Provinsi Jawa Barat dan "
+            "Provinsi Bali.")
+    record = extract_from_text(text)
+    assert {p.name: p.role for p in record.parties} == {
+        "Provinsi Lampung": "host", "Provinsi Banten": "guest", "Provinsi Jawa Barat": "guest", "Provinsi Bali": "guest"}
