@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import shutil
 from datetime import date
-from pathlib import Path
 
 from pipeline.dataset.entities import name_key, resolve_people, spelling_variants
 from pipeline.runner.run import run

@@ -242,3 +242,18 @@ def test_a_place_no_gazetteer_knows_after_a_level_word_is_the_place_not_the_name
             "Kepala Bagian Kerja Sama Kota Nishiwakamura, Mr. Taro Yamada, menyambut baik kerja sama ini.")
     names = [official[0] for official in officials_of(text)]
     assert "Taro Yamada" in names and "Nishiwakamura" not in names
+
+
+def test_an_office_named_by_its_short_name_ends_where_the_name_begins():
+    text = ("Wali Kota Manado menerima rombongan Pemkot Cilegon, Senin (3/3/2025). Sekda Kota Manado Micler Lakat "
+            "didampingi Kepala Bapelitbangda Liny Tambajong dan Kepala Dinas Kominfo Erwin Kontu serta Kepala BPBD "
+            "Budi Santoso mengajak rombongan melihat ruang Big Data.")
+    names = {(name, position) for name, position, _ in officials_of(text)}
+    assert {("Liny Tambajong", "Kepala Bapelitbangda"), ("Erwin Kontu", "Kepala Dinas Kominfo"),
+            ("Budi Santoso", "Kepala BPBD")} <= names
+
+
+def test_a_unit_of_office_words_only_or_before_a_place_is_no_name():
+    text = ("Wali Kota Manado menerima rombongan Pemkot Cilegon, Senin (3/3/2025). Hadir para Kepala Organisasi "
+            "Perangkat Daerah dan Kepala Divisi Koeksistensi Multikultural Kota Manado.")
+    assert not any(position.startswith("Kepala") for _, position, _ in officials_of(text))

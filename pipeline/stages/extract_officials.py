@@ -23,23 +23,20 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from .extract_parties import Mention, PartyTally
+from .official_positions import MAX_NAME_TOKENS, read_position
 from .grouping import UnionFind
 from ..knowledge import fold, honorifics, load_data
 from ..ner.nlp import PLACES_KEY, TERMS_KEY, doc_text
 from ..schema import Evidence, Official
 
-MAX_NAME_TOKENS = 5
 MAX_LEADER_POST_TOKENS = 8
 POST_CONNECTORS = {"and", "of", "dan", "&", "for", "the"}
-MAX_UNIT_TOKENS = 10
-UNIT_CONNECTORS = {"dan", "&", "serta"}
 SAME_PERSON_RATIO = 88
 NAME_CONNECTORS = {"bin", "binti", "van", "der", "den", "von", "de", "la", "le", "al", "el"}
 LOWERCASE_HONORIFICS = {"dr", "drg", "drs", "ir", "h", "hj"}
 HEADLINE_TITLE_CASE_SHARE = 0.6
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 16
-ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
 # A capitalised word with apostrophes between its letters, as Arabic-derived names are written
 # (`Mu'awanah`, `Ma’ruf`, `Sa'diyah`): one name word, though neither alphabetic nor title case to spaCy.
 APOSTROPHE_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
@@ -83,74 +80,6 @@ def _ends_name(doc: Doc, index: int) -> bool:
     if word in _month_abbreviations():
         return any(0 <= i < len(doc) and doc[i].like_num for i in (index - 1, index + 1))
     return word in _not_name_words()
-
-
-def _position(doc: Doc, term: Span, entity_starts: set[int], prefixes: dict[int, Span],
-              persons: dict[int, Span]) -> Optional[tuple[str, bool, int]]:
-    """The position in full words, whether it has a single holder, and the token after it; None for a
-    bare `Kepala` with no unit after it (`kepala daerah`)."""
-    titles = load_data("titles")
-    end = term.end
-    if term.label_ == "DPRD_BODY":
-        words = [term.text.title()]
-        if end < len(doc) and re.fullmatch(r"[IVX]{1,4}|\d{1,2}|[A-E]", doc[end].text):
-            words.append(ROMAN.get(doc[end].text, doc[end].text))
-            end += 1
-        if end < len(doc) and doc[end].lower_ == "dprd":
-            end += 1
-        words.append("DPRD")
-        position, single = " ".join(words), False
-    else:
-        spec = titles["titles"][int(term.id_)]
-        position, single = spec["position"], spec["single"]
-        if spec.get("takes_number") and end < len(doc) and doc[end].text in ROMAN.keys() | set(ROMAN.values()):
-            position += " " + ROMAN.get(doc[end].text, doc[end].text)
-            end += 1
-        elif spec.get("takes_unit"):  # `Asisten II` or `Asisten Perekonomian dan Pembangunan`
-            unit_end = _unit_end(doc, end, entity_starts, persons)
-            if unit_end > end:
-                position += " " + doc[end:unit_end].text
-                end = unit_end
-            elif spec.get("needs_unit"):
-                return None
-    prefix = _prefix_before(doc, term.start, prefixes)
-    return (f"{prefix} {position}" if prefix else position), single, end
-
-
-def _unit_end(doc: Doc, start: int, entity_starts: set[int], persons: dict[int, Span]) -> int:
-    """End of the unit after `Kepala Dinas`: `Perdagangan`, `PUPR`, or a list `Kelautan dan Perikanan`.
-
-    A comma ends the unit, unless it stands before the `dan` of a list (`Komunikasi, Informatika
-    dan Persandian`); a region or another government term ends it too.
-    """
-    run_end = start
-    while run_end < len(doc) and run_end - start < MAX_UNIT_TOKENS and run_end not in entity_starts and (
-            _is_unit_word(doc[run_end]) or doc[run_end].text == "," or doc[run_end].lower_ in UNIT_CONNECTORS):
-        run_end += 1
-    run = doc[start:run_end]
-    connectors = [t.i for t in run if t.lower_ in UNIT_CONNECTORS]
-    if connectors:
-        end = next((t.i for t in run if t.text == "," and t.i > connectors[-1]), run_end)
-    else:
-        end = next((t.i for t in run if t.text == ","), run_end)
-    # A person the statistical NER finds running on to the unit's end or past it began inside it: the
-    # unit ends where the name begins (`Kepala Dinas ... Terpadu Satu Pintu Dadang Mohamad Ma'soem`),
-    # unless a name follows the unit (`Asisten Pemerintahan dan Kesra, Sutrisna`).
-    name_follows = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].is_title and end + 1 not in entity_starts
-    return next((i for i in range(start + 1, end) if i in persons
-                 and (persons[i].end > end or (persons[i].end == end and not name_follows))), end)
-
-
-def _is_unit_word(token: Token) -> bool:
-    return token.is_title or (token.is_upper and token.is_alpha and len(token.text) >= 2)
-
-
-def _prefix_before(doc: Doc, index: int, prefixes: dict[int, Span]) -> Optional[str]:
-    """`Pj.`, `Plt`, `Penjabat (PJ)` right before a title (`prefixes`: prefix spans by their end)."""
-    if index > 0 and doc[index - 1].text == ")":
-        index = next((j for j in range(index - 2, max(index - 6, -1), -1) if doc[j].text == "("), index)
-    span = prefixes.get(index)
-    return load_data("titles")["prefixes"][int(span.id_)]["position"] if span else None
 
 
 def _skip_to_name(doc: Doc, index: int) -> int:
@@ -345,7 +274,7 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
             continue
         if _in_headline(text, term.start_char):
             continue  # headlines capitalise every word, so a name read there runs on; the body repeats it
-        read = _position(doc, term, unit_stops, prefixes, persons)
+        read = read_position(doc, term, unit_stops, prefixes, persons)
         if read is None:
             continue
         position, single, index = read

@@ -1,0 +1,121 @@
+"""Positions: the words of an official's post read after its title span, for `extract_officials`.
+
+`Kepala Dinas` takes the unit after it (`Perdagangan`, `Kelautan dan Perikanan`), `Asisten` its
+number or unit, a DPRD body its number; a prefix before the title (`Pj.`, `Plt`) is written in
+full. The unit ends at a comma, a place, another term, a person the NER finds, or, where it would
+run on into the name after it, at the first word no office is named with (titles.json `unit_words`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..knowledge import fold, load_data
+from ..ner.nlp import TERMS_KEY
+
+MAX_NAME_TOKENS = 5
+MAX_UNIT_TOKENS = 10
+UNIT_CONNECTORS = {"dan", "&", "serta"}
+ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
+
+
+def read_position(doc: Doc, term: Span, entity_starts: set[int], prefixes: dict[int, Span],
+              persons: dict[int, Span]) -> Optional[tuple[str, bool, int]]:
+    """The position in full words, whether it has a single holder, and the token after it; None for a
+    bare `Kepala` with no unit after it (`kepala daerah`)."""
+    titles = load_data("titles")
+    end = term.end
+    if term.label_ == "DPRD_BODY":
+        words = [term.text.title()]
+        if end < len(doc) and re.fullmatch(r"[IVX]{1,4}|\d{1,2}|[A-E]", doc[end].text):
+            words.append(ROMAN.get(doc[end].text, doc[end].text))
+            end += 1
+        if end < len(doc) and doc[end].lower_ == "dprd":
+            end += 1
+        words.append("DPRD")
+        position, single = " ".join(words), False
+    else:
+        spec = titles["titles"][int(term.id_)]
+        position, single = spec["position"], spec["single"]
+        if spec.get("takes_number") and end < len(doc) and doc[end].text in ROMAN.keys() | set(ROMAN.values()):
+            position += " " + ROMAN.get(doc[end].text, doc[end].text)
+            end += 1
+        elif spec.get("takes_unit"):  # `Asisten II` or `Asisten Perekonomian dan Pembangunan`
+            unit_end = _unit_end(doc, end, entity_starts, persons)
+            if unit_end > end:
+                position += " " + doc[end:unit_end].text
+                end = unit_end
+            elif spec.get("needs_unit"):
+                return None
+    prefix = _prefix_before(doc, term.start, prefixes)
+    return (f"{prefix} {position}" if prefix else position), single, end
+
+
+def _unit_end(doc: Doc, start: int, entity_starts: set[int], persons: dict[int, Span]) -> int:
+    """End of the unit after `Kepala Dinas`: `Perdagangan`, `PUPR`, or a list `Kelautan dan Perikanan`.
+
+    A comma ends the unit, unless it stands before the `dan` of a list (`Komunikasi, Informatika
+    dan Persandian`); a region or another government term ends it too.
+    """
+    run_end = start
+    while run_end < len(doc) and run_end - start < MAX_UNIT_TOKENS and run_end not in entity_starts and (
+            _is_unit_word(doc[run_end]) or doc[run_end].text == "," or doc[run_end].lower_ in UNIT_CONNECTORS):
+        run_end += 1
+    run = doc[start:run_end]
+    connectors = [t.i for t in run if t.lower_ in UNIT_CONNECTORS]
+    if connectors:
+        end = next((t.i for t in run if t.text == "," and t.i > connectors[-1]), run_end)
+    else:
+        end = next((t.i for t in run if t.text == ","), run_end)
+    # A person the statistical NER finds running on to the unit's end or past it began inside it: the
+    # unit ends where the name begins (`Kepala Dinas ... Terpadu Satu Pintu Dadang Mohamad Ma'soem`),
+    # unless a name follows the unit (`Asisten Pemerintahan dan Kesra, Sutrisna`).
+    name_follows = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].is_title and end + 1 not in entity_starts
+    person_start = next((i for i in range(start + 1, end) if i in persons
+                         and (persons[i].end > end or (persons[i].end == end and not name_follows))), end)
+    if person_start < end or name_follows or (end < len(doc) and doc[end].is_title and end not in entity_starts):
+        return person_start
+    return _known_unit_end(doc, start, end, entity_starts)
+
+
+@lru_cache(maxsize=None)
+def _unit_words() -> frozenset[str]:
+    return frozenset(load_data("titles")["unit_words"])
+
+
+def _known_unit_end(doc: Doc, start: int, end: int, entity_starts: set[int]) -> int:
+    """Where a unit that ran on into the name it is followed by ends: at the first word that is no
+    word of an office's name, after the office's own short name (`Kepala Bapelitbangda Liny
+    Tambajong`, `Kepala Dinas Kominfo Erwin Kontu`, `Kepala BPBD Budi Santoso`). The run stays
+    whole where no such word ends it, or where what would be left is not a name: a word of an
+    office is in it, or a place follows it (`Kepala Divisi ... Kota Higashikawa` names the unit's city);
+    another title may (`... Liny Tambajong dan Kepala Dinas ...`)."""
+    if end in entity_starts and end not in {t.start for t in doc.spans[TERMS_KEY] if t.label_ == "TITLE"}:
+        return end  # a place or a government's name follows: the words before it are its office's
+    while end > start and (doc[end - 1].lower_ in UNIT_CONNECTORS or doc[end - 1].text == ","):
+        end -= 1  # `Kepala Bapelitbangda Liny Tambajong dan Kepala Dinas ...`
+    index = start
+    if fold(doc[index].text) not in _unit_words():
+        index += 1  # the office's own short name
+    while index < end and (fold(doc[index].text) in _unit_words() or doc[index].lower_ in UNIT_CONNECTORS):
+        index += 1
+    rest = doc[index:end]
+    if start < index < end and len(rest) <= MAX_NAME_TOKENS and all(
+            t.is_title and fold(t.text) not in _unit_words() for t in rest):
+        return index
+    return end
+
+
+def _is_unit_word(token: Token) -> bool:
+    return token.is_title or (token.is_upper and token.is_alpha and len(token.text) >= 2)
+
+
+def _prefix_before(doc: Doc, index: int, prefixes: dict[int, Span]) -> Optional[str]:
+    """`Pj.`, `Plt`, `Penjabat (PJ)` right before a title (`prefixes`: prefix spans by their end)."""
+    if index > 0 and doc[index - 1].text == ")":
+        index = next((j for j in range(index - 2, max(index - 6, -1), -1) if doc[j].text == "("), index)
+    span = prefixes.get(index)
+    return load_data("titles")["prefixes"][int(span.id_)]["position"] if span else None
