@@ -257,3 +257,9 @@ def test_a_unit_of_office_words_only_or_before_a_place_is_no_name():
     text = ("Wali Kota Manado menerima rombongan Pemkot Cilegon, Senin (3/3/2025). Hadir para Kepala Organisasi "
             "Perangkat Daerah dan Kepala Divisi Koeksistensi Multikultural Kota Manado.")
     assert not any(position.startswith("Kepala") for _, position, _ in officials_of(text))
+
+
+def test_an_honorific_written_onto_the_name_is_dropped():
+    text = ("Bupati Sumedang H.Dony Ahmad Munir menerima kunjungan Wali Kota Bandung Dr.Ir.Budi Santoso, "
+            "S.T., M.Si. di Gedung Negara, Senin (3/3/2025).")
+    assert {name for name, _, _ in officials_of(text)} == {"Dony Ahmad Munir", "Budi Santoso"}

@@ -13,7 +13,7 @@ from pipeline.evaluation.scoring import evaluate
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "data" / "raw"
 DEV = REPO.parent / "shared" / "eval" / "dev"
-DEV_SCORE_FLOOR = 0.89  # measured 0.905 on the 92 dev articles; raise with every gain, never lower
+DEV_SCORE_FLOOR = 0.908  # measured 0.928 on the 92 dev articles; raise with every gain, never lower
 
 runner = CliRunner()
 

@@ -498,7 +498,8 @@ def merge_officials(found: list[OfficialMention], region_names: dict[str, str], 
         best = max(members, key=lambda m: (len(person_key(m.name).split()), counts[person_key(m.name)],
                                               -m.start_char))
         officials.append(Official(
-            name=" ".join(t for t in best.name.split() if not _is_honorific_text(t)),
+            name=" ".join(word for word in (_without_glued_honorifics(t) for t in best.name.split()
+                                            if not _is_honorific_text(t)) if word),
             position=Counter(m.position for m in members).most_common(1)[0][0], region=region_names[region_key],
             evidence=[Evidence(doc_id=doc_id, start=m.start_char, end=m.end_char, text=m.text) for m in members]))
     return sorted(officials, key=lambda o: o.evidence[0].start)
@@ -519,3 +520,15 @@ def _single_offices(members: list[OfficialMention]) -> set[str]:
 
 def _is_honorific_text(word: str) -> bool:
     return fold(word.replace(".", " ")).replace(" ", "") in honorifics()
+
+
+# An honorific written onto the name without a space (`H.Dony`, `Dr.Ir.Budi`, `Mr.Honda`)
+GLUED_HONORIFIC = re.compile(r"([^\W\d_]{1,6})\.(?=[^\W\d_])")
+
+
+def _without_glued_honorifics(word: str) -> str:
+    match = GLUED_HONORIFIC.match(word)
+    while match and fold(match.group(1)) in honorifics():
+        word = word[match.end():]
+        match = GLUED_HONORIFIC.match(word)
+    return word
