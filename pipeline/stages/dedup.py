@@ -127,8 +127,7 @@ def _link_agreeing_dates(groups: UnionFind, indexes: list[int], records: list[Ev
             first = bisect_left(days, published - timedelta(days=REPORT_LAG_DAYS))
             for _, j in by_day[first:bisect_right(days, published)]:
                 groups.union(i, j)
-    _link_corroborated_days(groups, [i for i in indexes if parsed[i][0] is not None and records[i].date.evidence],
-                            records)
+    _link_corroborated_days(groups, [(day, i) for day, i in by_day if records[i].date.evidence], records)
     # A date without its year agrees by month and day in the other's year: no single line, and rare
     yearless = [i for i in indexes if parsed[i][0] is None]
     for i in yearless:
@@ -137,7 +136,7 @@ def _link_agreeing_dates(groups: UnionFind, indexes: list[int], records: list[Ev
                 groups.union(i, j)
 
 
-def _link_corroborated_days(groups: UnionFind, indexes: list[int], records: list[EventRecord]) -> None:
+def _link_corroborated_days(groups: UnionFind, stated: list[tuple[date, int]], records: list[EventRecord]) -> None:
     """Joins records whose stated days are further apart than MAX_DAY_GAP but which name one of the
     same officials and no other host: days within CORROBORATED_DAY_GAP (a later day of one visit),
     or the same day and month a year apart (a year typo).
@@ -145,8 +144,8 @@ def _link_corroborated_days(groups: UnionFind, indexes: list[int], records: list
     Records of one day are already one group, so each distinct (day, host) is compared once, with
     the officials of all its records; a return visit, where the host changes, stays apart."""
     officials_by_day: dict[tuple[date, Optional[str]], tuple[int, set[str]]] = {}
-    for i in indexes:
-        key = (date.fromisoformat(records[i].date.start), _host_key(records[i]))
+    for day, i in stated:  # (the stated day, the record's index)
+        key = (day, _host_key(records[i]))
         officials_by_day.setdefault(key, (i, set()))[1].update(o.name for o in records[i].officials)
     keys = sorted(officials_by_day, key=lambda key: (key[0], key[1] or ""))
     days = [day for day, _ in keys]

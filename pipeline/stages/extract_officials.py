@@ -108,12 +108,13 @@ def _skip_to_name(doc: Doc, index: int) -> int:
 MAX_LOCATING_TOKENS = 3  # `Hokkaido`, `Jawa Barat`: one place name between commas
 
 
-def _skip_anchor_place(doc: Doc, start: int, end: int) -> int:
+def _skip_anchor_place(doc: Doc, anchor: Span) -> int:
     """Past a level word and the place it names when no gazetteer knows the place: in `Kepala Divisi
     ... Kota Higashikawa, Mr. Daiki Honda` the words between `Kota` and the comma are the city, as
     the parties read an unknown name after an anchor, and the name comes after the comma."""
-    anchor = load_data("gazetteer")["government_anchors"].get(doc[start:end].text.lower(), {})
-    if anchor.get("level") is None or end >= len(doc) or not doc[end].is_title:
+    end = anchor.end
+    level = load_data("gazetteer")["government_anchors"][anchor.id_]["level"]
+    if level is None or end >= len(doc) or not doc[end].is_title:
         return end
     comma = next((i for i in range(end, min(end + MAX_LOCATING_TOKENS, len(doc))) if doc[i].text == ","), None)
     if comma is None or not all(doc[i].is_title for i in range(end, comma)):
@@ -262,7 +263,7 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
     country_ends = {s.start: s.end for s in doc.spans[PLACES_KEY] if s.label_ == "COUNTRY"}
     country_end_of = {i: end for start, end in country_ends.items() for i in range(start, end)}  # by each token
     place_tokens = {i for s in doc.spans[PLACES_KEY] for i in range(s.start, s.end)}
-    anchor_ends = {s.start: s.end for s in doc.spans[TERMS_KEY] if s.label_ == "ANCHOR"}
+    anchors = {s.start: s for s in doc.spans[TERMS_KEY] if s.label_ == "ANCHOR"}
     prefixes = {s.end: s for s in doc.spans[TERMS_KEY] if s.label_ == "PREFIX"}
     unit_stops = region_starts | term_starts | mention_token_starts
     persons = {e.start: e for e in doc.ents if e.label_ == "PER"}
@@ -286,8 +287,8 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
         index = _skip_locating_places(doc, country_ends.get(index, index), country_ends)  # `Mungyeong Si Korea Selatan, ...`
         if _title_level(term) == "country":
             index = _skip_seat(doc, index, place_tokens)
-        if index in anchor_ends:  # `... Sekretariat Daerah, Ahmad Rifani`
-            index = _skip_anchor_place(doc, index, anchor_ends[index])
+        if index in anchors:  # `... Sekretariat Daerah, Ahmad Rifani`
+            index = _skip_anchor_place(doc, anchors[index])
         index = _skip_to_name(doc, index)
         tokens = (_read_name(doc, index, term_starts) or _read_name_before(doc, term.start, entity_tokens, prefixes)
                   or _person_at(doc, index, persons))

@@ -349,7 +349,7 @@ def _unknown_names_after_anchors(doc: Doc, covered: set[int], named: set[str]) -
         if region is None and term.label_ == "TITLE":
             region = _foreign_named_before(words, found)
         if region is None:
-            region = _unknown_foreign(words, doc, country_required=level in INDONESIAN_LEVELS or title_start is not None)
+            region = _unknown_foreign(words, doc, country_required=level in INDONESIAN_LEVELS or term.label_ == "TITLE")
         if region is None:
             continue
         named.add(region[0].key)
