@@ -198,3 +198,11 @@ def test_a_regency_delegation_at_a_sports_week_is_no_visit():
     text = ("Delegasi Kabupaten Sleman meraih juara umum mengalahkan Kota Yogyakarta pada Pekan Olahraga "
             "Daerah DIY, Senin (3/6/2024).")
     assert extract_from_text(text) is None
+
+
+def test_an_association_meeting_hosted_by_a_city_is_a_meeting():
+    record = extract_from_text(
+        "Padang - Pemerintah Kota Padang menjadi tuan rumah Rapat Komisariat Wilayah I APEKSI di Hotel "
+        "Truntum, Rabu (23/7/2025). Tampak hadir Wali Kota Bukittinggi Zulfikar Erman dan Wali Kota "
+        "Payakumbuh Yenni Marlina.")
+    assert record is not None and record.type == "meeting"

@@ -2,7 +2,7 @@
 import pytest
 
 from pipeline.stages.extract_event import event_sentence_starts
-from pipeline.stages.extract_parties import assign_roles, find_mentions, listed_regions, select_parties
+from pipeline.stages.extract_parties import assign_roles, find_mentions, forum_regions, listed_regions, select_parties
 from pipeline import extract_from_text
 from pipeline.ner.nlp import annotate
 
@@ -295,3 +295,45 @@ def test_the_region_named_as_host_of_a_forum_hosts_and_the_others_are_guests():
     record = extract_from_text(text)
     assert {p.name: p.role for p in record.parties} == {
         "Provinsi Lampung": "host", "Provinsi Banten": "guest", "Provinsi Jawa Barat": "guest", "Provinsi Bali": "guest"}
+
+
+def record_parties(text: str) -> dict[str, str]:
+    record = extract_from_text(text)
+    assert record is not None
+    return {p.name: p.role for p in record.parties}
+
+
+def test_every_government_named_at_a_counted_forum_takes_part():
+    text = ("MAKASSAR - Pemerintah Provinsi Sulawesi Selatan menggelar rapat koordinasi penanganan banjir "
+            "bersama 24 kabupaten/kota secara virtual, Selasa (3/6/2025).\n\n"
+            "Bupati Maros, Andi Rahman, melaporkan tanggul di daerahnya mulai diperbaiki. "
+            "Wali Kota Palopo, Budi Santoso, menyebut tiga kelurahan masih tergenang.")
+    assert set(record_parties(text)) == {"Provinsi Sulawesi Selatan", "Kabupaten Maros", "Kota Palopo"}
+
+
+def test_a_government_named_once_beside_a_two_party_visit_stays_background():
+    text = ("Pemkab Sleman menerima kunjungan kerja Pemkab Tabalong, Senin (2/6/2025). "
+            "Kedua pihak membahas pengelolaan sampah.\n\n"
+            "Bupati Bantul, Hendra Wijaya, sebelumnya meresmikan TPST baru di Piyungan.")
+    assert set(record_parties(text)) == {"Kabupaten Sleman", "Kabupaten Tabalong"}
+
+
+def test_a_forum_that_is_only_planned_adds_no_parties():
+    doc = annotate("Pemprov Jateng akan menggelar rapat koordinasi bersama 35 kabupaten/kota pekan depan. "
+                   "Bupati Kudus, Sam'ani, mengaku siap.")
+    assert forum_regions(doc, find_mentions(doc)) == set()
+
+
+def test_a_title_written_with_its_level_word_names_that_level():
+    doc = annotate("Rapat dihadiri Sekretaris Daerah Kota Yogyakarta Sri Handayani.")
+    mentions = find_mentions(doc)
+    assert [(m.region.name, m.government) for m in mentions] == [("Kota Yogyakarta", True)]
+
+
+def test_tetum_spelling_of_a_municipality_names_the_foreign_government():
+    text = ("Atambua - Delegasi Pemerintah Munisipiu Bobonaro, Timor-Leste, melakukan kunjungan kerja ke "
+            "Kabupaten Belu, Selasa (13/5/2025). Rombongan dipimpin Presidente Autoridade Munisipiu Bobonaro, "
+            "Abilio da Costa Soares.")
+    record = extract_from_text(text)
+    assert {p.name: p.country for p in record.parties} == {"Bobonaro": "TL", "Kabupaten Belu": "ID"}
+    assert [o.name for o in record.officials if o.region == "Bobonaro"] == ["Abilio da Costa Soares"]

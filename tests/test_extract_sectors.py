@@ -114,3 +114,16 @@ def test_a_field_named_three_times_is_a_subject_outside_the_cue_sentences_too():
     assert set(sectors) == {"food_security"}  # wisata, named once outside a topic sentence, is not one
     assert [ev.text for ev in sectors["food_security"].evidence] == ["pangan", "pangan", "cadangan pangan"]
     assert_evidence_slices(text, sectors)
+
+
+def test_every_item_of_a_bulleted_or_numbered_list_after_a_topic_sentence_is_coded():
+    bullets = ("Kedua kota sepakat menjalin kerja sama di empat bidang:\n\n"
+               "• Pendidikan dan pertukaran pelajar\n• Ketenagakerjaan\n• Pariwisata\n• Pengelolaan sampah\n")
+    assert set(sectors_of(bullets)) == {"education", "employment", "tourism", "waste"}
+    numbered = ("Kerja sama yang disepakati meliputi:\n1. Pendidikan\n2. Ketenagakerjaan\n3. Pariwisata\n")
+    assert set(sectors_of(numbered)) == {"education", "employment", "tourism"}
+
+
+def test_a_list_after_background_is_not_coded():
+    text = "Kota itu dikenal dengan beberapa keunggulan:\n\n• Pendidikan gratis\n• Pariwisata pantai\n"
+    assert sectors_of(text) == {}

@@ -41,6 +41,12 @@ def cue_patterns() -> dict[str, re.Pattern]:
     number = r"(?:\d{1,3}|" + "|".join(re.escape(w) for w in groups["numbers"]) + ")"
     counted = r"\b" + number + " (?:" + "|".join(re.escape(w) for w in sorted(groups["counted"], key=len, reverse=True)) + r")\b"
     patterns["party_groups"] = re.compile(_words(groups["phrases"]) + "|" + counted, re.IGNORECASE)
+    forum = cues["forum_groups"]
+    # `3`-`999`: a number of three or more governments
+    many = r"(?:[3-9]|[1-9]\d{1,2}|" + "|".join(re.escape(w) for w in forum["numbers"]) + ")"
+    patterns["forum_groups"] = re.compile(
+        _words(forum["phrases"]) + r"|\b" + many + " (?:" + "|".join(
+            re.escape(w) for w in sorted(groups["counted"], key=len, reverse=True)) + r")\b", re.IGNORECASE)
     return patterns
 
 
@@ -76,7 +82,7 @@ def classify_event(doc: Doc, doc_id: str,
     narrative = without_quotes(doc_text(doc))
     sentences = list(doc.sents)
     if party_spans is not None:
-        party_spans = _taking_part(party_spans, sentences, narrative)
+        party_spans = taking_part(party_spans, sentences, narrative)
     evidence: dict[str, list[Evidence]] = {kind: [] for kind in CUE_PRIORITY}
     for index, sent in enumerate(sentences):
         text = narrative[sent.start_char:sent.end_char]
@@ -105,7 +111,7 @@ def classify_event(doc: Doc, doc_id: str,
     return None
 
 
-def _taking_part(party_spans: list[tuple[str, int, int]], sentences, narrative: str) -> list[tuple[str, int, int]]:
+def taking_part(party_spans: list[tuple[str, int, int]], sentences, narrative: str) -> list[tuple[str, int, int]]:
     """The party mentions that are neither witnesses (`Penandatanganan disaksikan Wakil Gubernur ...`)
     nor in a sentence about a plan (`dijadwalkan melanjutkan kunjungan ke Provinsi Sulawesi Tengah`)."""
     witness, planned = cue_patterns()["witness"], cue_patterns()["planned"]

@@ -32,7 +32,6 @@ from ..schema import Evidence, Official
 MAX_LEADER_POST_TOKENS = 8
 POST_CONNECTORS = {"and", "of", "dan", "&", "for", "the"}
 SAME_PERSON_RATIO = 88
-NAME_CONNECTORS = {"bin", "binti", "van", "der", "den", "von", "de", "la", "le", "al", "el"}
 LOWERCASE_HONORIFICS = {"dr", "drg", "drs", "ir", "h", "hj"}
 HEADLINE_TITLE_CASE_SHARE = 0.6
 HEADLINE_MIN_WORDS = 4
@@ -62,6 +61,12 @@ def _not_name_words() -> frozenset[str]:
     words |= {fold(a) for a in load_data("gazetteer")["government_anchors"]}
     words |= set(load_data("titles")["not_name_words"])
     return frozenset(words)
+
+
+@lru_cache(maxsize=None)
+def _name_connectors() -> frozenset[str]:
+    """Lower-case words inside a name: `bin`, `van der`, `da Costa`."""
+    return frozenset(load_data("titles")["name_connectors"])
 
 
 @lru_cache(maxsize=None)
@@ -199,8 +204,8 @@ def _read_name(doc: Doc, index: int, stop: set[int]) -> list[Token]:
         if token.text.endswith(".") and fold(token.text) in _month_abbreviations() and not _ends_name(doc, index):
             tokens.append(token)  # `Wang Jun.`: a short month form the tokenizer keeps with the full stop
             break
-        if token.lower_ in NAME_CONNECTORS and tokens and index + 1 < len(doc) and (
-                doc[index + 1].is_title or doc[index + 1].lower_ in NAME_CONNECTORS):
+        if token.lower_ in _name_connectors() and tokens and index + 1 < len(doc) and (
+                doc[index + 1].is_title or doc[index + 1].lower_ in _name_connectors()):
             tokens.append(token)
         elif ((token.is_title or (token.is_upper and len(token.text.rstrip(".")) <= 3)) and token.is_alpha | token.text.endswith(".")
               or _is_apostrophe_name_word(token)):
@@ -211,7 +216,7 @@ def _read_name(doc: Doc, index: int, stop: set[int]) -> list[Token]:
         else:
             break
         index += 1
-    while tokens and (tokens[-1].lower_ in NAME_CONNECTORS or _is_honorific(tokens[-1])):
+    while tokens and (tokens[-1].lower_ in _name_connectors() or _is_honorific(tokens[-1])):
         tokens.pop()
     return tokens
 

@@ -18,7 +18,7 @@ from typing import Optional
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span
 
-from .extract_event import CUE_PRIORITY, cue_patterns, without_quotes
+from .extract_event import CUE_PRIORITY, cue_patterns, taking_part, without_quotes
 from ..knowledge import (Region, countries_by_name, foreign_cities_by_name, fold, indonesian_regions,
                          load_data, regions_by_bare_name)
 from ..ner.nlp import PLACES_KEY, TERMS_KEY, doc_text
@@ -95,7 +95,9 @@ def _anchor_before(doc: Doc, index: int, terms_by_end: dict[int, Span]) -> Optio
             anchor.level = anchor.level or spec["level"]
             anchor.government |= spec["government"]
         elif label == "TITLE":
-            anchor.level = anchor.level or _title_levels()[int(term.id_)]
+            # `Sekretaris Daerah Kota`: a title written with its level word has that level
+            level_word = anchors.get(term[-1].lower_)
+            anchor.level = anchor.level or _title_levels()[int(term.id_)] or (level_word or {}).get("level")
             anchor.government = True
             anchor.title_start = term.start
         elif label == "DPRD_BODY":
@@ -481,6 +483,28 @@ def listed_regions(doc: Doc, mentions: list[Mention]) -> set[str]:
             listed |= named
         index += len(block)
     return listed
+
+
+def forum_regions(doc: Doc, mentions: list[Mention]) -> set[str]:
+    """The regions named as governments (an official's, a Pemkab's), in an article whose report of
+    the event counts three or more governments taking part (`Pemprov Sulsel menggelar rapat
+    koordinasi bersama 24 kabupaten/kota`): at a meeting of many governments, a regent who speaks
+    speaks as one of them (`Bupati Gowa ... menyebut`), however seldom the article names the
+    regency. Not a witness, nor one named in a sentence about a plan."""
+    patterns = cue_patterns()
+    narrative = without_quotes(doc_text(doc))
+    sentences = list(doc.sents)
+
+    def reports_forum(sent: Span) -> bool:
+        start, end = sent.start_char, sent.end_char
+        return bool(patterns["forum_groups"].search(narrative, start, end)
+                    and any(patterns[kind].search(narrative, start, end) for kind in CUE_PRIORITY)
+                    and not patterns["planned"].search(narrative, start, end))
+
+    if not any(reports_forum(sent) for sent in sentences):
+        return set()
+    named = [(m.region.key, m.start_char, m.end_char) for m in mentions if m.government]
+    return {key for key, _, _ in taking_part(named, sentences, narrative)}
 
 
 def select_parties(mentions: list[Mention], event_sentences: Optional[set[int]] = None,

@@ -56,7 +56,15 @@ def _list_opener() -> re.Pattern:
     openers = sorted(load_data("cues")["list_openers"], key=len, reverse=True)
     # Anchored: only a sentence's start opens a list; unanchored, a search would rescan every run of
     # spaces from each of its spaces (quadratic time on hostile text).
-    return re.compile(r"\A\s*(?:" + "|".join(re.escape(o) for o in openers) + r")(?!\w)", re.IGNORECASE)
+    # a numbered item (`2.`, `3)`) opens as its first one does
+    return re.compile(r"\A\s*(?:" + "|".join(re.escape(o) for o in openers) + r"|\d{1,2}[.)])(?!\w)", re.IGNORECASE)
+
+
+LIST_MARKER_MAX_CHARS = 3  # `1.`, `a.`, `•` alone
+
+
+def _is_list_marker(text: str) -> bool:
+    return len(text.strip()) <= LIST_MARKER_MAX_CHARS and bool(_list_opener().match(text))
 
 
 def extract_sectors(doc: Doc, doc_id: str) -> list[Sector]:
@@ -68,8 +76,13 @@ def extract_sectors(doc: Doc, doc_id: str) -> list[Sector]:
     opener = _list_opener()
     text = doc_text(doc)  # sliced once per sentence: spaCy joins a span's tokens at every `.text`
     texts = [text[s.start_char:s.end_char] for s in sentences]
-    on_topic = {s.start for i, s in enumerate(sentences)
-                if cue.search(texts[i]) or (i and opener.match(texts[i]) and cue.search(texts[i - 1]))}
+    on_topic: set[int] = set()
+    for i, sent in enumerate(sentences):
+        # a list goes on item after item: each bullet of "... kerja sama di 9 bidang: • ... • ..." is on
+        # topic, as is the item after a number the sentencizer made a sentence of (`1.`)
+        after_topic = i and sentences[i - 1].start in on_topic
+        if cue.search(texts[i]) or (after_topic and (opener.match(texts[i]) or _is_list_marker(texts[i - 1]))):
+            on_topic.add(sent.start)
     mentions = Counter(span.label_ for span in spans)
     sectors: dict[str, Sector] = {}
     for span in sorted(spans, key=lambda s: s.start):
