@@ -20,6 +20,8 @@ BOILERPLATE_LINES = [
     "BACA JUGA :  Kota Bekasi Jadi Tuan Rumah IMAG I 2023, Tri Adhianto: Ini Jadi Pemanasan",
     "Baca Juga : Menparekraf RI Sandiaga Uno Sambangi Kampus UPB Pontianak, Ada Apa?",
     "Baca juga: Personel Pos Pam Singkawang Grand Mall Laksanakan Patroli dengan Jalan Kaki",
+    "Berita Terkait: Bupati Kulon Progo Lepas Ekspor Gula Semut ke Belanda",
+    "Artikel terkait : Wali Kota Blitar Resmikan Pasar Legi",
     "GESER UNTUK BACA BERITA",
     "Sebarkan artikel ini",
     "Share",

@@ -206,3 +206,18 @@ def test_an_association_meeting_hosted_by_a_city_is_a_meeting():
         "Truntum, Rabu (23/7/2025). Tampak hadir Wali Kota Bukittinggi Zulfikar Erman dan Wali Kota "
         "Payakumbuh Yenni Marlina.")
     assert record is not None and record.type == "meeting"
+
+
+@pytest.mark.parametrize("text", [
+    "Pemkab Kendal Teken MoU dengan Investor Asal Guangxi, Konjen Tiongkok Turut Saksikan",
+    "Bupati Kendal menandatangani MoU dengan PT Baja Makmur. Konsul Jenderal Tiongkok turut menyaksikan penandatanganan itu.",
+    "Bupati Kendal menandatangani MoU dengan PT Baja Makmur. Turut menyaksikan, Konsul Jenderal Tiongkok di Surabaya.",
+])
+def test_a_witness_named_before_or_after_the_marker_is_no_signatory(text):
+    assert extract_from_text(text) is None
+
+
+def test_signatories_after_an_active_witness_still_sign():
+    record = extract_from_text("Gubernur Jawa Tengah menyaksikan penandatanganan kesepakatan bersama antara "
+                               "Pemkab Purworejo dan Pemkab Kulon Progo, Kamis (22/5/2025).")
+    assert record is not None and {p.name for p in record.parties} == {"Kabupaten Purworejo", "Kabupaten Kulon Progo"}

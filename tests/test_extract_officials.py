@@ -263,3 +263,21 @@ def test_an_honorific_written_onto_the_name_is_dropped():
     text = ("Bupati Sumedang H.Dony Ahmad Munir menerima kunjungan Wali Kota Bandung Dr.Ir.Budi Santoso, "
             "S.T., M.Si. di Gedung Negara, Senin (3/3/2025).")
     assert {name for name, _, _ in officials_of(text)} == {"Dony Ahmad Munir", "Budi Santoso"}
+
+
+def test_military_rank_before_a_name_is_dropped():
+    text = ("Gubernur Sulawesi Utara, Mayjen TNI (Purn) Steven Kandou, menerima Wali Kota Bitung, "
+            "Maurits Mantiri, di Manado.")
+    assert ("Steven Kandou", "Gubernur", "Provinsi Sulawesi Utara") in officials_of(text)
+
+
+def test_a_title_in_a_buildings_name_names_no_one():
+    text = ("Bupati Morowali Yusran Lapananda beraudiensi dengan Bupati Luwu Timur Jufri Paberangi di Aula "
+            "Rumah Jabatan Bupati, Puncak Indah, Malili.")
+    assert [name for name, _, _ in officials_of(text)] == ["Yusran Lapananda", "Jufri Paberangi"]
+
+
+def test_an_offices_words_after_a_title_are_no_name():
+    text = ("Bupati Banyuwangi Ratna Wulandari menerima Konsul Jenderal Jepang di Surabaya, Takahiro "
+            "Nishimura, yang didampingi Konsul Bidang Ekonomi.")
+    assert "Bidang Ekonomi" not in [name for name, _, _ in officials_of(text)]

@@ -2,7 +2,8 @@
 import pytest
 
 from pipeline.stages.extract_event import event_sentence_starts
-from pipeline.stages.extract_parties import assign_roles, find_mentions, forum_regions, listed_regions, select_parties
+from pipeline.stages.extract_parties import find_mentions, forum_regions, listed_regions, select_parties
+from pipeline.stages.party_roles import assign_roles
 from pipeline import extract_from_text
 from pipeline.ner.nlp import annotate
 
@@ -337,3 +338,11 @@ def test_tetum_spelling_of_a_municipality_names_the_foreign_government():
     record = extract_from_text(text)
     assert {p.name: p.country for p in record.parties} == {"Bobonaro": "TL", "Kabupaten Belu": "ID"}
     assert [o.name for o in record.officials if o.region == "Bobonaro"] == ["Abilio da Costa Soares"]
+
+
+def test_a_regency_that_only_locates_a_village_is_no_party():
+    text = ("GOWA – Rombongan Pemerintah Desa Mekar Jaya, Kecamatan Sukamaju, Kabupaten Luwu Utara, melakukan "
+            "studi tiru ke Desa Bontolangkasa, Kecamatan Bontonompo, Kabupaten Gowa, Kamis (7/8/2025).")
+    assert extract_from_text(text) is None
+    regency = "Rombongan Pemerintah Kabupaten Luwu Utara melakukan studi tiru ke Kabupaten Gowa, Kamis (7/8/2025)."
+    assert set(record_parties(regency)) == {"Kabupaten Luwu Utara", "Kabupaten Gowa"}

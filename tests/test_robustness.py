@@ -10,9 +10,10 @@ from pipeline import extract_from_text
 from pipeline.stages.clean import clean_article_text, clean_text
 from pipeline.stages.extract import extract_record, record_from_doc
 from pipeline.stages.extract_dates import extract_event_date
-from pipeline.stages.extract_event import classify_event, event_sentence_starts
+from pipeline.stages.extract_event import classify_event
 from pipeline.stages.extract_officials import find_official_mentions, merge_officials
-from pipeline.stages.extract_parties import assign_roles, find_mentions, listed_regions, select_parties
+from pipeline.stages.extract_parties import find_mentions, parties_taking_part
+from pipeline.stages.party_roles import assign_roles
 from pipeline.stages.extract_sectors import extract_sectors
 from pipeline.stages.ingest import list_input_files, read_file
 from pipeline.ner.nlp import annotate
@@ -103,7 +104,7 @@ def _variants(text: str, seed: int) -> list[str]:
 def _run_every_extractor(article: Article) -> None:
     doc = annotate(article.text)
     mentions = find_mentions(doc)
-    tallies = select_parties(mentions, event_sentence_starts(doc), listed_regions(doc, mentions))
+    tallies = parties_taking_part(doc, mentions)
     spans = [(t.region.key, m.start_char, m.end_char) for t in tallies for m in t.mentions]
     event = classify_event(doc, article.doc_id, spans)
     assign_roles(article.text, tallies, event.type if event else "visit", article.doc_id, remote=bool(event and event.remote))

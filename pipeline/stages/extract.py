@@ -10,10 +10,11 @@ from spacy.tokens import Doc
 from .clean import clean_article_text
 from .ingest import normalise
 from .extract_dates import date_stamps, extract_event_date
-from .extract_event import classify_event, event_sentence_starts
+from .extract_event import classify_event
 from .extract_officials import find_official_mentions, merge_officials
-from .extract_parties import MIN_PARTIES, assign_roles, find_mentions, forum_regions, listed_regions, select_parties
+from .extract_parties import MIN_PARTIES, find_mentions, parties_taking_part
 from .extract_sectors import extract_sectors
+from .party_roles import assign_roles
 from ..ner.nlp import DEFAULT_BACKEND, annotate
 from ..schema import Article, EventRecord, Source
 
@@ -26,7 +27,7 @@ def record_from_doc(article: Article, doc: Doc) -> Optional[EventRecord]:
     if date_stamps(article.text) >= INDEX_PAGE_STAMPS:
         return None  # a tag or index page lists many articles' events; it reports none itself
     mentions = find_mentions(doc)
-    tallies = select_parties(mentions, event_sentence_starts(doc), listed_regions(doc, mentions) | forum_regions(doc, mentions))
+    tallies = parties_taking_part(doc, mentions)
     if len(tallies) < MIN_PARTIES:
         return None
     event = classify_event(doc, article.doc_id, [(t.region.key, m.start_char, m.end_char) for t in tallies for m in t.mentions])

@@ -33,7 +33,8 @@ def cue_patterns() -> dict[str, re.Pattern]:
     patterns = {kind: re.compile(_words(words), re.IGNORECASE) for kind, words in cues["event_types"].items()}
     patterns["planned"] = re.compile(_words(cues["planned_markers"]), re.IGNORECASE)
     patterns["agreement_anaphor"] = re.compile(_words(cues["agreement_anaphors"]), re.IGNORECASE)
-    patterns["witness"] = re.compile(_words(cues["witness_markers"]), re.IGNORECASE)
+    patterns["witness"] = re.compile(_words(cues["witness_markers"]["named_after"]), re.IGNORECASE)
+    patterns["witness_before"] = re.compile(_words(cues["witness_markers"]["named_before"]), re.IGNORECASE)
     patterns["roster"] = re.compile(_words(cues["roster_cues"]["words"]), re.IGNORECASE)
     patterns["membership"] = re.compile(_words(cues["roster_cues"]["membership"]), re.IGNORECASE)
     groups = cues["party_groups"]
@@ -111,18 +112,31 @@ def classify_event(doc: Doc, doc_id: str,
     return None
 
 
+@lru_cache(maxsize=None)
+def _witness_leads() -> frozenset[str]:
+    return frozenset(load_data("cues")["witness_markers"]["leads"])
+
+
 def taking_part(party_spans: list[tuple[str, int, int]], sentences, narrative: str) -> list[tuple[str, int, int]]:
-    """The party mentions that are neither witnesses (`Penandatanganan disaksikan Wakil Gubernur ...`)
-    nor in a sentence about a plan (`dijadwalkan melanjutkan kunjungan ke Provinsi Sulawesi Tengah`)."""
-    witness, planned = cue_patterns()["witness"], cue_patterns()["planned"]
+    """The party mentions that are neither witnesses (`Penandatanganan disaksikan Wakil Gubernur ...`,
+    `Gubernur Jateng turut menyaksikan ...`) nor in a sentence about a plan (`dijadwalkan
+    melanjutkan kunjungan ke Provinsi Sulawesi Tengah`)."""
+    patterns = cue_patterns()
     witnessed = []
     for sent in sentences:
-        if planned.search(narrative, sent.start_char, sent.end_char):
+        if patterns["planned"].search(narrative, sent.start_char, sent.end_char):
             witnessed.append((sent.start_char, sent.end_char))
             continue
-        marker = witness.search(narrative, sent.start_char, sent.end_char)
+        marker = patterns["witness"].search(narrative, sent.start_char, sent.end_char)
         if marker:
             witnessed.append((marker.start(), sent.end_char))
+        marker = patterns["witness_before"].search(narrative, sent.start_char, sent.end_char)
+        if marker:
+            clause_start = max(narrative.rfind(",", sent.start_char, marker.start()) + 1, sent.start_char)
+            if set(narrative[clause_start:marker.start()].lower().split()) <= _witness_leads():
+                witnessed.append((marker.start(), sent.end_char))  # `Turut menyaksikan, Wakil Gubernur ...`
+            else:
+                witnessed.append((clause_start, marker.start()))
     return [(key, s, e) for key, s, e in party_spans if not any(ws <= s < we for ws, we in witnessed)]
 
 

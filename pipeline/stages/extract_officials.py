@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from .extract_parties import Mention, PartyTally
-from .official_positions import MAX_NAME_TOKENS, read_position
+from .official_positions import MAX_NAME_TOKENS, read_position, unit_words
 from .grouping import UnionFind
 from ..knowledge import fold, honorifics, load_data
 from ..ner.nlp import PLACES_KEY, TERMS_KEY, doc_text
@@ -184,12 +184,28 @@ def _is_initial(doc: Doc, index: int) -> bool:
             and doc[index + 1].is_alpha and not _is_honorific(doc[index + 1]))
 
 
+@lru_cache(maxsize=None)
+def _building_words() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(words.split()) for words in load_data("titles")["building_words"])
+
+
+def _names_building(doc: Doc, title_start: int) -> bool:
+    """Whether the title is part of a building's name: `Rumah Jabatan Bupati`, `Pendopo Bupati`."""
+    return any(title_start >= len(words) and tuple(t.lower_ for t in doc[title_start - len(words):title_start]) == words
+               for words in _building_words())
+
+
 def _read_name(doc: Doc, index: int, stop: set[int]) -> list[Token]:
     """The name starting at `index`, after honorifics, up to a lower-case word, a line break or a degree."""
     tokens: list[Token] = []
-    while index < len(doc) and _is_honorific(doc[index]) and (doc[index].text[:1].isupper()
-                                                               or fold(doc[index].text) in LOWERCASE_HONORIFICS):
-        index += 1
+    while index < len(doc):
+        if _is_honorific(doc[index]) and (doc[index].text[:1].isupper() or fold(doc[index].text) in LOWERCASE_HONORIFICS):
+            index += 1
+        elif doc[index].text == "(" and index + 2 < len(doc) and _is_honorific(doc[index + 1]) \
+                and doc[index + 2].text == ")":
+            index += 3  # `Mayjen TNI (Purn) Steven Kandou`
+        else:
+            break
         while index < len(doc) and (doc[index].is_space or doc[index].text == "."):
             index += 1
     while index < len(doc) and len(tokens) < MAX_NAME_TOKENS and index not in stop:
@@ -310,6 +326,10 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
             name = name[:-1]  # a sentence's full stop kept on a word the tokenizer knows as short (`Jun.`)
         if not any(len(t.text.rstrip(".")) >= 3 for t in tokens) or all(t.is_upper for t in tokens):
             continue  # `RRT`, `OPD`: initials alone are an acronym, not a person
+        if all(fold(t.text) in unit_words() for t in tokens):
+            continue  # `Konsul Bidang Ekonomi`: an office's words, not a person
+        if _names_building(doc, term.start) and tokens[0].i not in persons:
+            continue  # `Aula Rumah Jabatan Bupati, Puncak Indah`: a venue and where it is
         region_key = (region_mention.region.key if region_mention else
                       _dprd_body_region(position, dprd_bodies) or _inferred_region(term, parties, found))
         if region_key is not None and region_key not in party_keys:

@@ -1,4 +1,4 @@
-"""Parties: which governments an article mentions, which of them take part, and in which role.
+"""Parties: which governments an article mentions, and which of them take part (their roles: party_roles).
 
 A place span from the NER stage becomes a *mention* of a region when it can be resolved to one
 Kemendagri region or foreign city. What stands before it decides how much it says: a title
@@ -18,11 +18,11 @@ from typing import Optional
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span
 
-from .extract_event import CUE_PRIORITY, cue_patterns, taking_part, without_quotes
+from .extract_event import CUE_PRIORITY, cue_patterns, event_sentence_starts, taking_part, without_quotes
 from ..knowledge import (Region, countries_by_name, foreign_cities_by_name, fold, indonesian_regions,
                          load_data, regions_by_bare_name)
 from ..ner.nlp import PLACES_KEY, TERMS_KEY, doc_text
-from ..schema import Evidence, Party
+from ..schema import Evidence
 
 INDONESIAN_LEVELS = ("provinsi", "kabupaten", "kota")
 MIN_PARTIES = 2  # an inter-government event needs two governments
@@ -195,7 +195,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
             region = countries_by_name()[place.id_]
         else:
             continue
-        anchored = anchor is not None and (anchor.level is not None or anchor.government) or region.level == "foreign_city"
+        anchored = (anchor is not None and (anchor.level is not None or anchor.government) and not
+                    (not anchor.government and _locates_sub_region(doc, start_token))) or region.level == "foreign_city"
         span = doc[start_token:end]
         mention = Mention(region=region, start_char=span.start_char, end_char=span.end_char, text=span.text,
                           sent_start=place.sent.start_char,
@@ -249,6 +250,22 @@ def _named_as_government_elsewhere(doc: Doc, place: Span, terms_by_end: dict[int
                                                      and anchor.level in ("kota", "foreign_city")):
             return True
     return False
+
+
+VILLAGE_NAME_MAX_TOKENS = 4
+
+
+def _locates_sub_region(doc: Doc, start: int) -> bool:
+    """Whether the region named from token `start` follows a village's or district's name, which it
+    only locates: `Desa Mekar Jaya, Kecamatan Sukamaju, Kabupaten Luwu Utara`."""
+    units = set(load_data("gazetteer")["sub_regional_units"])
+    index = start - 1
+    if index >= 0 and doc[index].text == ",":
+        index -= 1
+    words = 0
+    while index >= 0 and words < VILLAGE_NAME_MAX_TOKENS and doc[index].is_title and doc[index].lower_ not in units:
+        index, words = index - 1, words + 1
+    return bool(words) and index >= 0 and doc[index].lower_ in units
 
 
 def _is_location_qualifier(doc: Doc, start_token: int, place: Span, previous_end: dict[int, Mention]) -> bool:
@@ -540,75 +557,11 @@ def select_parties(mentions: list[Mention], event_sentences: Optional[set[int]] 
     return sorted(chosen, key=lambda t: t.first)
 
 
-@lru_cache(maxsize=None)
-def _role_patterns() -> dict[str, re.Pattern]:
-    cues = load_data("cues")
-
-    def alternation(words: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-    # `neutral_before` cues give no vote, and hide the shorter cue inside them: in "orang nomor satu
-    # di Kabupaten X" the `di` names the office's region, not where the parties met.
-    return {
-        "before": re.compile(rf"\b(?:(?P<neutral>{alternation(cues['neutral_before'])})|"
-                             rf"(?P<host>{alternation(cues['host_before'])})|"
-                             rf"(?P<guest>{alternation(cues['guest_before'])}))\b(?=(?:\s+[^\s,;]+){{0,4}}\s*$)",
-                             re.IGNORECASE),
-        "after": re.compile(rf"\b(?:(?P<host>{alternation(cues['host_after'])})|"
-                            rf"(?P<guest>{alternation(cues['guest_after'])}))\b", re.IGNORECASE),
-    }
-
-
-ROLE_WINDOW_BEFORE = 60
-ROLE_WINDOW_AFTER = 80
-
-
-def role_votes(text: str, parties: list[PartyTally]) -> dict[str, Counter]:
-    """Host and guest votes for each party from the cue words around its mentions."""
-    patterns = _role_patterns()
-    spans = sorted((m.start_char, m.end_char, t.region.key) for t in parties for m in t.mentions)
-    votes = {t.region.key: Counter() for t in parties}
-    sentence_ends = [m.end() for m in re.finditer(r"[.!?\n]", text)]
-    for i, (start, end, key) in enumerate(spans):
-        previous_end = max([s[1] for s in spans[:i] if s[2] != key] + [start - ROLE_WINDOW_BEFORE, 0])
-        before = text[max(previous_end, _sentence_start(text, start)):start]
-        hits = list(patterns["before"].finditer(before))
-        if hits and hits[-1].lastgroup != "neutral":
-            votes[key][hits[-1].lastgroup] += 1
-        next_start = min([s[0] for s in spans[i + 1:] if s[2] != key] + [end + ROLE_WINDOW_AFTER])
-        sentence_end = next((e for e in sentence_ends if e > end), len(text))
-        after = text[end:min(next_start, sentence_end)]
-        hit = patterns["after"].search(after)
-        if hit:
-            votes[key][hit.lastgroup] += 1
-    return votes
-
-
-def _sentence_start(text: str, position: int) -> int:
-    cut = max(text.rfind(".", 0, position), text.rfind("\n", 0, position))
-    return cut + 1
-
-
-def assign_roles(text: str, parties: list[PartyTally], event_type: str, doc_id: str,
-                 remote: bool = False) -> list[Party]:
-    """Host, guest or partner for each party, from the cue votes.
-
-    One party with the clearest host votes hosts and the others are its guests; a visit whose
-    guest is clear but whose host is not is hosted by the other party. Where no side is clear, or
-    the governments met over video, all are partners.
-    """
-    votes = role_votes(without_quotes(text), parties)  # "dari Riau ke Sumbar" in a quote is not this trip
-    score = {key: v["host"] - v["guest"] for key, v in votes.items()}
-    roles = {t.region.key: "partner" for t in parties}
-    if not remote and parties:
-        host = max(parties, key=lambda t: (score[t.region.key], -t.first))
-        guest = min(parties, key=lambda t: (score[t.region.key], t.first))
-        if score[host.region.key] > 0 or (event_type == "visit" and score[guest.region.key] < 0):
-            host_key = host.region.key if score[host.region.key] > score[guest.region.key] else None
-            if host_key is None and score[guest.region.key] < 0:
-                host_key = next((t.region.key for t in parties if t is not guest), None)
-            if host_key:
-                roles = {t.region.key: ("host" if t.region.key == host_key else "guest") for t in parties}
-    return [Party(name=t.region.name, country=t.region.country, role=roles[t.region.key], level=t.region.level,
-                  code=t.region.code, evidence=[m.evidence(doc_id) for m in t.mentions[:3]])
-            for t in parties]
+def parties_taking_part(doc: Doc, mentions: list[Mention]) -> list[PartyTally]:
+    """`select_parties` with what the article says of who takes part: the sentences that report the
+    event, a roster of participants, a forum's governments; and not a region named only as a
+    witness or in a plan (`Penandatanganan disaksikan Gubernur Jawa Tengah`)."""
+    spans = [(m.region.key, m.start_char, m.end_char) for m in mentions]
+    active = {key for key, _, _ in taking_part(spans, list(doc.sents), without_quotes(doc_text(doc)))}
+    mentions = [m for m in mentions if m.region.key in active]
+    return select_parties(mentions, event_sentence_starts(doc), listed_regions(doc, mentions) | forum_regions(doc, mentions))

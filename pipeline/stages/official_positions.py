@@ -82,7 +82,7 @@ def _unit_end(doc: Doc, start: int, entity_starts: set[int], persons: dict[int, 
 
 
 @lru_cache(maxsize=None)
-def _unit_words() -> frozenset[str]:
+def unit_words() -> frozenset[str]:
     return frozenset(load_data("titles")["unit_words"])
 
 
@@ -98,13 +98,13 @@ def _known_unit_end(doc: Doc, start: int, end: int, entity_starts: set[int]) -> 
     while end > start and (doc[end - 1].lower_ in UNIT_CONNECTORS or doc[end - 1].text == ","):
         end -= 1  # `Kepala Bapelitbangda Liny Tambajong dan Kepala Dinas ...`
     index = start
-    if fold(doc[index].text) not in _unit_words():
+    if fold(doc[index].text) not in unit_words():
         index += 1  # the office's own short name
-    while index < end and (fold(doc[index].text) in _unit_words() or doc[index].lower_ in UNIT_CONNECTORS):
+    while index < end and (fold(doc[index].text) in unit_words() or doc[index].lower_ in UNIT_CONNECTORS):
         index += 1
     rest = doc[index:end]
     if start < index < end and len(rest) <= MAX_NAME_TOKENS and all(
-            t.is_title and fold(t.text) not in _unit_words() for t in rest):
+            t.is_title and fold(t.text) not in unit_words() for t in rest):
         return index
     return end
 
