@@ -346,3 +346,23 @@ def test_a_regency_that_only_locates_a_village_is_no_party():
     assert extract_from_text(text) is None
     regency = "Rombongan Pemerintah Kabupaten Luwu Utara melakukan studi tiru ke Kabupaten Gowa, Kamis (7/8/2025)."
     assert set(record_parties(regency)) == {"Kabupaten Luwu Utara", "Kabupaten Gowa"}
+
+
+def test_governments_of_an_earlier_visit_told_in_passing_are_no_parties():
+    text = ("TENGGARONG - Pemerintah Kabupaten Kutai Barat bertandang ke Pemkab Kukar, Senin (2/6/2025). "
+            "Rombongan diterima Wakil Bupati Kutai Kartanegara.\n\n"
+            "Kukar sebelumnya juga menjadi tujuan studi tiru Pemkab Berau dan Pemkab Paser untuk program serupa.")
+    assert set(record_parties(text)) == {"Kabupaten Kutai Barat", "Kabupaten Kutai Kartanegara"}
+
+
+def test_a_malaysian_state_government_is_a_foreign_party():
+    text = ("PONTIANAK - Pemerintah Provinsi Kalimantan Barat dan Kerajaan Negeri Sarawak, Malaysia, menggelar "
+            "rapat koordinasi secara virtual, Kamis (10/7/2025).")
+    record = extract_from_text(text)
+    assert {p.name: p.country for p in record.parties} == {"Provinsi Kalimantan Barat": "ID", "Sarawak": "MY"}
+
+
+def test_a_consul_of_a_country_written_in_its_long_form_acts_for_it():
+    text = ("Kupang - Gubernur Nusa Tenggara Timur menerima kunjungan kehormatan Konsul Jenderal Republik "
+            "Demokratik Timor-Leste di Kupang, Joaquim da Costa Soares, Jumat (20/6/2025).")
+    assert {p.country for p in extract_from_text(text).parties} == {"ID", "TL"}

@@ -2,8 +2,9 @@
 
 A signing wins over a visit (the guide's rule); a meeting held over video is a meeting; a visit,
 study trip or audience is a visit; a plain `pertemuan` with no visit word is a meeting. A sentence
-with a marker of the future (`akan`, `rencana`) reports a plan, not an event, and a cue inside a
-quotation is someone's words, not the report of what took place: neither counts.
+with a marker of the future (`akan`, `rencana`) reports a plan, and one with a marker of an earlier
+time (`pernah`, `tahun lalu`) another event; a cue inside a quotation is someone's words, not the
+report of what took place: none of them counts.
 """
 from __future__ import annotations
 
