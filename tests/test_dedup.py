@@ -117,6 +117,18 @@ def test_a_pair_among_many_signatories_is_its_own_event():
     assert len(merge_records([record("pair", "2025-03-13"), roster])) == 2
 
 
+def test_a_report_naming_three_of_many_signatories_and_no_other_is_the_same_signing():
+    others = [{"name": f"Kabupaten {n}", "country": "ID", "level": "kabupaten", "code": f"35.{n}"}
+              for n in ("01", "02", "03", "04", "05", "06")]
+    roster = record("roster", "2025-03-13", parties=(SEMARANG, BANYUWANGI, *others), roles=("host",) + ("guest",) * 7)
+    three = record("three", "2025-03-13", parties=(SEMARANG, BANYUWANGI, others[0]), roles=("host", "guest", "guest"))
+    assert len(merge_records([three, roster])) == 1
+    outsider = {"name": "Kota Malang", "country": "ID", "level": "kota", "code": "35.73"}
+    with_another = record("other", "2025-03-13", parties=(SEMARANG, BANYUWANGI, others[0], outsider),
+                          roles=("host", "guest", "guest", "guest"))
+    assert len(merge_records([with_another, roster])) == 2
+
+
 def test_roles_follow_the_majority():
     merged = merge_records([record("a", "2025-03-13", roles=("host", "guest")),
                             record("b", "2025-03-13", roles=("guest", "host")),

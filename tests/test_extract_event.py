@@ -221,3 +221,12 @@ def test_signatories_after_an_active_witness_still_sign():
     record = extract_from_text("Gubernur Jawa Tengah menyaksikan penandatanganan kesepakatan bersama antara "
                                "Pemkab Purworejo dan Pemkab Kulon Progo, Kamis (22/5/2025).")
     assert record is not None and {p.name for p in record.parties} == {"Kabupaten Purworejo", "Kabupaten Kulon Progo"}
+
+
+def test_a_column_that_recalls_signings_reports_no_event():
+    text = ("Kerja Sama Antardaerah: Jangan Berhenti di Seremoni\n\nOleh: Dr. Ridwan Hakim\n\n"
+            "Kota Balikpapan dan Kabupaten Paser berulang kali meneken kesepakatan bersama soal air minum. "
+            "Pertanyaannya, berapa banyak yang berjalan?\n\n"
+            "*Penulis adalah dosen Administrasi Publik di Samarinda.")
+    assert extract_from_text(text) is None
+    assert extract_from_text(text.rsplit("\n\n", 1)[0]) is not None  # the same text as a report

@@ -366,3 +366,12 @@ def test_a_consul_of_a_country_written_in_its_long_form_acts_for_it():
     text = ("Kupang - Gubernur Nusa Tenggara Timur menerima kunjungan kehormatan Konsul Jenderal Republik "
             "Demokratik Timor-Leste di Kupang, Joaquim da Costa Soares, Jumat (20/6/2025).")
     assert {p.country for p in extract_from_text(text).parties} == {"ID", "TL"}
+
+
+def test_a_tours_next_stop_and_a_similar_earlier_visit_are_no_parties():
+    text = ("SURABAYA - Pemerintah Kota Surabaya menerima kunjungan kerja Pemkab Bone Bolango, Rabu (23/7/2025). "
+            "Rombongan dipimpin Bupati Bone Bolango, Rustam Dunggio.\n\n"
+            "Keesokan harinya, rombongan melanjutkan kunjungan ke Pemerintah Kabupaten Sidoarjo. Di sana, mereka "
+            "diterima Wakil Bupati Sidoarjo, Faizal Anwar.\n\n"
+            "Sebelumnya, Pemkab Bone Bolango juga melakukan studi banding serupa ke Pemkot Malang.")
+    assert set(record_parties(text)) == {"Kota Surabaya", "Kabupaten Bone Bolango"}

@@ -31,6 +31,7 @@ from ..schema import EventDate, EventRecord, Official, Party, Sector
 MAX_DAY_GAP = 3
 CORROBORATED_DAY_GAP = 7  # stated days this far apart agree when the reports share an official and host
 REPORT_LAG_DAYS = 7  # an article without the event's day is published within a week of it
+SUBSET_PARTIES = 3  # a report naming this many of a larger signing's governments, and no other, tells of it
 SHARED_PARTIES = 2  # an event between two governments: sharing one party is sharing a neighbour
 TYPE_PRIORITY = {"agreement": 0, "meeting": 1, "visit": 2}
 
@@ -94,12 +95,15 @@ def group_same_events(records: list[EventRecord]) -> list[list[int]]:
 
 
 def parties_alike(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two party sets of one event: they share two parties, and at least half of the longer one.
+    """Two party sets of one event: they share two parties, and at least half of the longer one or
+    all of the shorter one when that names three or more.
 
-    Outlets name more or fewer of a forum's regions (four against two), but a report of two of the
-    twelve governments at a signing tells of their own signing, not of the whole ceremony."""
+    Outlets name more or fewer of a forum's regions (four against two, four against eleven), but a
+    report of two of the twelve governments at a signing tells of their own signing, not of the
+    whole ceremony."""
     shared = len(a & b)
-    return shared >= SHARED_PARTIES and 2 * shared >= max(len(a), len(b))
+    return shared >= SHARED_PARTIES and (2 * shared >= max(len(a), len(b))
+                                         or shared == min(len(a), len(b)) >= SUBSET_PARTIES)
 
 
 def _link_agreeing_dates(groups: UnionFind, indexes: list[int], records: list[EventRecord]) -> None:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from .clean import clean_article_text
 from .ingest import normalise
 from .extract_dates import date_stamps, extract_event_date
-from .extract_event import classify_event
+from .extract_event import classify_event, is_opinion_piece
 from .extract_officials import find_official_mentions, merge_officials
 from .extract_parties import MIN_PARTIES, find_mentions, parties_taking_part
 from .extract_sectors import extract_sectors
@@ -24,8 +24,8 @@ INDEX_PAGE_STAMPS = 3
 
 def record_from_doc(article: Article, doc: Doc) -> Optional[EventRecord]:
     """The event an annotated article reports, or None when it reports none."""
-    if date_stamps(article.text) >= INDEX_PAGE_STAMPS:
-        return None  # a tag or index page lists many articles' events; it reports none itself
+    if date_stamps(article.text) >= INDEX_PAGE_STAMPS or is_opinion_piece(article.text):
+        return None  # a tag or index page lists many articles' events, a column recalls them; neither reports one
     mentions = find_mentions(doc)
     tallies = parties_taking_part(doc, mentions)
     if len(tallies) < MIN_PARTIES:

@@ -33,6 +33,8 @@ def cue_patterns() -> dict[str, re.Pattern]:
     cues = load_data("cues")
     patterns = {kind: re.compile(_words(words), re.IGNORECASE) for kind, words in cues["event_types"].items()}
     patterns["planned"] = re.compile(_words(cues["planned_markers"]), re.IGNORECASE)
+    patterns["next_stop"] = re.compile(_words(cues["next_stop_markers"]["phrases"]), re.IGNORECASE)
+    patterns["opinion"] = re.compile(_words(cues["opinion_markers"]["phrases"]), re.IGNORECASE)
     patterns["agreement_anaphor"] = re.compile(_words(cues["agreement_anaphors"]), re.IGNORECASE)
     patterns["witness"] = re.compile(_words(cues["witness_markers"]["named_after"]), re.IGNORECASE)
     patterns["witness_before"] = re.compile(_words(cues["witness_markers"]["named_before"]), re.IGNORECASE)
@@ -50,6 +52,12 @@ def cue_patterns() -> dict[str, re.Pattern]:
         _words(forum["phrases"]) + r"|\b" + many + " (?:" + "|".join(
             re.escape(w) for w in sorted(groups["counted"], key=len, reverse=True)) + r")\b", re.IGNORECASE)
     return patterns
+
+
+def is_opinion_piece(text: str) -> bool:
+    """Whether the article is a column that says so (`Penulis adalah dosen ...`, `Tulisan ini adalah
+    opini pribadi`): an opinion reports no event, whatever signings it recalls."""
+    return bool(cue_patterns()["opinion"].search(text))
 
 
 QUOTED = re.compile(r"“[^”]{0,2000}”|\"[^\"\n]{0,2000}\"")
@@ -120,13 +128,18 @@ def _witness_leads() -> frozenset[str]:
 
 def taking_part(party_spans: list[tuple[str, int, int]], sentences, narrative: str) -> list[tuple[str, int, int]]:
     """The party mentions that are neither witnesses (`Penandatanganan disaksikan Wakil Gubernur ...`,
-    `Gubernur Jateng turut menyaksikan ...`) nor in a sentence about a plan (`dijadwalkan
-    melanjutkan kunjungan ke Provinsi Sulawesi Tengah`)."""
+    `Gubernur Jateng turut menyaksikan ...`) nor in a sentence about a plan or another time
+    (`dijadwalkan melanjutkan kunjungan ke Provinsi Sulawesi Tengah`), nor in a paragraph that
+    tells of a tour's next stop (`rombongan melanjutkan kunjungan ke Pemkab Sidoarjo. Di sana ...`)."""
     patterns = cue_patterns()
     witnessed = []
     for sent in sentences:
         if patterns["planned"].search(narrative, sent.start_char, sent.end_char):
             witnessed.append((sent.start_char, sent.end_char))
+            continue
+        if patterns["next_stop"].search(narrative, sent.start_char, sent.end_char):
+            paragraph_end = narrative.find("\n", sent.start_char)
+            witnessed.append((sent.start_char, paragraph_end if paragraph_end >= 0 else len(narrative)))
             continue
         marker = patterns["witness"].search(narrative, sent.start_char, sent.end_char)
         if marker:
