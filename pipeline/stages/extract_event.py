@@ -9,6 +9,7 @@ report of what took place: none of them counts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
@@ -92,7 +93,7 @@ def classify_event(doc: Doc, doc_id: str,
     narrative = without_quotes(doc_text(doc))
     sentences = list(doc.sents)
     if party_spans is not None:
-        party_spans = taking_part(party_spans, sentences, narrative)
+        party_spans = taking_part(party_spans, doc)
     evidence: dict[str, list[Evidence]] = {kind: [] for kind in CUE_PRIORITY}
     for index, sent in enumerate(sentences):
         text = narrative[sent.start_char:sent.end_char]
@@ -126,32 +127,60 @@ def _witness_leads() -> frozenset[str]:
     return frozenset(load_data("cues")["witness_markers"]["leads"])
 
 
-def taking_part(party_spans: list[tuple[str, int, int]], sentences, narrative: str) -> list[tuple[str, int, int]]:
+def taking_part(party_spans: list[tuple[str, int, int]], doc: Doc) -> list[tuple[str, int, int]]:
     """The party mentions that are neither witnesses (`Penandatanganan disaksikan Wakil Gubernur ...`,
     `Gubernur Jateng turut menyaksikan ...`) nor in a sentence about a plan or another time
     (`dijadwalkan melanjutkan kunjungan ke Provinsi Sulawesi Tengah`), nor in a paragraph that
     tells of a tour's next stop (`rombongan melanjutkan kunjungan ke Pemkab Sidoarjo. Di sana ...`)."""
+    asides = _aside_ranges(doc)
+    return [(key, s, e) for key, s, e in party_spans if not any(start <= s < end for start, end in asides)]
+
+
+ASIDES_KEY = "kerjasama.asides"
+
+
+def _aside_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """The character ranges `taking_part` leaves out, found once per document (three extractors ask).
+
+    Each marker is searched for once over the whole text and placed in its sentence: most sentences
+    hold none."""
+    if ASIDES_KEY in doc.user_data:
+        return doc.user_data[ASIDES_KEY]
     patterns = cue_patterns()
-    witnessed = []
-    for sent in sentences:
-        if patterns["planned"].search(narrative, sent.start_char, sent.end_char):
-            witnessed.append((sent.start_char, sent.end_char))
-            continue
-        if patterns["next_stop"].search(narrative, sent.start_char, sent.end_char):
-            paragraph_end = narrative.find("\n", sent.start_char)
-            witnessed.append((sent.start_char, paragraph_end if paragraph_end >= 0 else len(narrative)))
-            continue
-        marker = patterns["witness"].search(narrative, sent.start_char, sent.end_char)
-        if marker:
-            witnessed.append((marker.start(), sent.end_char))
-        marker = patterns["witness_before"].search(narrative, sent.start_char, sent.end_char)
-        if marker:
-            clause_start = max(narrative.rfind(",", sent.start_char, marker.start()) + 1, sent.start_char)
-            if set(narrative[clause_start:marker.start()].lower().split()) <= _witness_leads():
-                witnessed.append((marker.start(), sent.end_char))  # `Turut menyaksikan, Wakil Gubernur ...`
-            else:
-                witnessed.append((clause_start, marker.start()))
-    return [(key, s, e) for key, s, e in party_spans if not any(ws <= s < we for ws, we in witnessed)]
+    narrative = without_quotes(doc_text(doc))
+    sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
+    starts = [start for start, _ in sentences]
+
+    def first_in_each_sentence(kind: str) -> dict[int, re.Match]:
+        found: dict[int, re.Match] = {}
+        for match in patterns[kind].finditer(narrative):
+            index = bisect_right(starts, match.start()) - 1
+            if index >= 0 and match.end() <= sentences[index][1]:
+                found.setdefault(index, match)
+        return found
+
+    planned, next_stop = first_in_each_sentence("planned"), first_in_each_sentence("next_stop")
+    witness, witness_before = first_in_each_sentence("witness"), first_in_each_sentence("witness_before")
+    asides = []
+    for index in sorted(set(planned) | set(next_stop) | set(witness) | set(witness_before)):
+        start, end = sentences[index]
+        if index in planned:
+            asides.append((start, end))
+        elif index in next_stop:
+            paragraph_end = narrative.find("\n", start)
+            asides.append((start, paragraph_end if paragraph_end >= 0 else len(narrative)))
+        else:
+            if index in witness:
+                asides.append((witness[index].start(), end))
+            if index in witness_before:
+                marker = witness_before[index]
+                clause_start = max(narrative.rfind(",", start, marker.start()) + 1, start)
+                if set(narrative[clause_start:marker.start()].lower().split()) <= _witness_leads():
+                    asides.append((marker.start(), end))  # `Turut menyaksikan, Wakil Gubernur ...`
+                else:
+                    asides.append((clause_start, marker.start()))
+    doc.user_data[ASIDES_KEY] = asides
+    return asides
 
 
 def event_sentence_starts(doc: Doc) -> set[int]:

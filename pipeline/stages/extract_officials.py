@@ -185,14 +185,20 @@ def _is_initial(doc: Doc, index: int) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _building_words() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(words.split()) for words in load_data("titles")["building_words"])
+def _building_words() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The building words by their last word: `jabatan` → (`rumah`, `jabatan`)."""
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for words in load_data("titles")["building_words"]:
+        by_last.setdefault(words.split()[-1], []).append(tuple(words.split()))
+    return {last: tuple(forms) for last, forms in by_last.items()}
 
 
 def _names_building(doc: Doc, title_start: int) -> bool:
     """Whether the title is part of a building's name: `Rumah Jabatan Bupati`, `Pendopo Bupati`."""
+    if title_start == 0:
+        return False
     return any(title_start >= len(words) and tuple(t.lower_ for t in doc[title_start - len(words):title_start]) == words
-               for words in _building_words())
+               for words in _building_words().get(doc[title_start - 1].lower_, ()))
 
 
 def _read_name(doc: Doc, index: int, stop: set[int]) -> list[Token]:

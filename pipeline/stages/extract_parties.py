@@ -510,7 +510,8 @@ def forum_regions(doc: Doc, mentions: list[Mention]) -> set[str]:
     regency. Not a witness, nor one named in a sentence about a plan."""
     patterns = cue_patterns()
     narrative = without_quotes(doc_text(doc))
-    sentences = list(doc.sents)
+    if not patterns["forum_groups"].search(narrative):
+        return set()  # most articles: one search, no sentence to try
 
     def reports_forum(sent: Span) -> bool:
         start, end = sent.start_char, sent.end_char
@@ -518,10 +519,10 @@ def forum_regions(doc: Doc, mentions: list[Mention]) -> set[str]:
                     and any(patterns[kind].search(narrative, start, end) for kind in CUE_PRIORITY)
                     and not patterns["planned"].search(narrative, start, end))
 
-    if not any(reports_forum(sent) for sent in sentences):
+    if not any(reports_forum(sent) for sent in doc.sents):
         return set()
     named = [(m.region.key, m.start_char, m.end_char) for m in mentions if m.government]
-    return {key for key, _, _ in taking_part(named, sentences, narrative)}
+    return {key for key, _, _ in taking_part(named, doc)}
 
 
 def select_parties(mentions: list[Mention], event_sentences: Optional[set[int]] = None,
@@ -562,6 +563,6 @@ def parties_taking_part(doc: Doc, mentions: list[Mention]) -> list[PartyTally]:
     event, a roster of participants, a forum's governments; and not a region named only as a
     witness or in a plan (`Penandatanganan disaksikan Gubernur Jawa Tengah`)."""
     spans = [(m.region.key, m.start_char, m.end_char) for m in mentions]
-    active = {key for key, _, _ in taking_part(spans, list(doc.sents), without_quotes(doc_text(doc)))}
+    active = {key for key, _, _ in taking_part(spans, doc)}
     mentions = [m for m in mentions if m.region.key in active]
     return select_parties(mentions, event_sentence_starts(doc), listed_regions(doc, mentions) | forum_regions(doc, mentions))
