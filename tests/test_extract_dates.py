@@ -1,6 +1,8 @@
 """Dates: `find_dates` and `extract_event_date` on hand-written Indonesian sentences."""
 from datetime import date
 
+import pytest
+
 from pipeline.stages.extract_dates import extract_event_date, find_dates
 
 
@@ -241,3 +243,13 @@ def test_date_stamp_followed_by_page_furniture_is_the_publication_date():
             "WATES – Pada hari kedua, Selasa (4/6/2024), rombongan diterima Wakil Bupati Kulon Progo.")
     event_date, published = extract_event_date(text, "doc")
     assert (event_date.start, published) == ("2024-06-04", date(2024, 6, 5))
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Rabu, 25 Juni 2025    Beranda   Profil   Berita   Galeri   Kontak\nPemprov NTT dan NTB Rapat Virtual\n\n"
+     "KUPANG – Pemprov NTT dan Pemprov NTB menggelar rapat secara virtual, Senin (23/6/2025).", "2025-06-23"),
+    ("Beranda / Berita Kudus Jadi Rujukan Diunggah pada Rabu, 5 Maret 2025 | Dibaca 87 kali\n\n"
+     "KUDUS – Pemkab Kudus menerima rombongan Pemkab Hulu Sungai Tengah, Selasa (4/3/2025).", "2025-03-04"),
+])
+def test_a_page_stamp_among_menu_words_or_after_posting_words_is_not_the_event_day(text, day):
+    assert extract_event_date(text, "doc")[0].start == day

@@ -106,10 +106,15 @@ def date_stamps(text: str) -> int:
     return sum(m.with_time for m in find_dates(text))
 
 
+@lru_cache(maxsize=None)
+def _stamp_prefixes() -> tuple[str, ...]:
+    return tuple(load_data("dates")["stamp_prefixes"])
+
+
 def header_mention(text: str, mentions: tuple[DateMention, ...]) -> Optional[DateMention]:
     """A full date near the top that carries a time or stands on a line with no sentence around it
     (`8 Agustus 2024`, `Senin, 19 Maret 2018 Reporter: Adriana`, `Rabu, 05 Juni 2024 | Humas | 1.032
-    kali`): the page's date stamp."""
+    kali`), among a menu's words, or after a posting's words (`Diunggah pada ...`): the page's date stamp."""
     limit = load_data("dates")["header_chars"]
     for m in mentions:
         if m.start > limit or m.year is None:
@@ -119,8 +124,10 @@ def header_mention(text: str, mentions: tuple[DateMention, ...]) -> Optional[Dat
         line = text[line_start:line_end if line_end >= 0 else len(text)]
         rest = line.replace(m.text, " ")
         after = text[m.end:line_start + len(line)].strip()
-        stamp_line = not LOWERCASE_WORD.search(rest) or after[:1] in STAMP_SEPARATORS
-        if m.with_time or (len(line) <= HEADER_LINE_CHARS and stamp_line):
+        menu_words_only = not LOWERCASE_WORD.search(rest)  # `Rabu, 25 Juni 2025  Beranda  Profil  Berita`
+        stamp_line = menu_words_only or after[:1] in STAMP_SEPARATORS
+        posted = text[line_start:m.start].lower().rstrip().endswith(_stamp_prefixes())
+        if m.with_time or posted or (stamp_line and (len(line) <= HEADER_LINE_CHARS or menu_words_only)):
             return m
     return None
 
