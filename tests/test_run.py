@@ -142,22 +142,24 @@ def test_cli_schema_is_the_record_schema():
     assert {"event_id", "type", "date", "parties", "sources"} <= set(schema["required"])
 
 
+def run_and_score(corpus: Path, out: Path):
+    """The CLI's run over `corpus/articles`, scored against `corpus/gold`."""
+    result = runner.invoke(app, ["run", str(corpus / "articles"), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return evaluate(corpus / "gold", out / "events.jsonl")
+
+
 @pytest.mark.skipif(not DEV.is_dir(), reason="needs ../shared/eval/dev beside the repository")
 def test_dev_score_stays_above_the_floor(tmp_path):
     out = tmp_path / "out"
-    result = runner.invoke(app, ["run", str(DEV / "articles"), "--out", str(out), "--quiet"])
-    assert result.exit_code == 0, result.output
-    report = evaluate(DEV / "gold", out / "events.jsonl")
+    report = run_and_score(DEV, out)
     assert report.score >= DEV_SCORE_FLOOR, report
     printed = runner.invoke(app, ["evaluate", "--gold", str(DEV / "gold"), "--pred", str(out / "events.jsonl")])
     assert f"score {report.score:.3f}" in printed.output
 
 
 def test_probe_score_stays_above_the_floor(tmp_path):
-    out = tmp_path / "out"
-    result = runner.invoke(app, ["run", str(PROBES / "articles"), "--out", str(out), "--quiet"])
-    assert result.exit_code == 0, result.output
-    report = evaluate(PROBES / "gold", out / "events.jsonl")
+    report = run_and_score(PROBES, tmp_path / "out")
     assert report.score >= PROBE_SCORE_FLOOR, report
 
 

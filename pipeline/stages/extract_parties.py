@@ -255,10 +255,15 @@ def _named_as_government_elsewhere(doc: Doc, place: Span, terms_by_end: dict[int
 VILLAGE_NAME_MAX_TOKENS = 4
 
 
+@lru_cache(maxsize=None)
+def _sub_regional_units() -> frozenset[str]:
+    return frozenset(load_data("gazetteer")["sub_regional_units"])
+
+
 def _locates_sub_region(doc: Doc, start: int) -> bool:
     """Whether the region named from token `start` follows a village's or district's name, which it
     only locates: `Desa Mekar Jaya, Kecamatan Sukamaju, Kabupaten Luwu Utara`."""
-    units = set(load_data("gazetteer")["sub_regional_units"])
+    units = _sub_regional_units()
     index = start - 1
     if index >= 0 and doc[index].text == ",":
         index -= 1
