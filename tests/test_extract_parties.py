@@ -375,3 +375,18 @@ def test_a_tours_next_stop_and_a_similar_earlier_visit_are_no_parties():
             "diterima Wakil Bupati Sidoarjo, Faizal Anwar.\n\n"
             "Sebelumnya, Pemkab Bone Bolango juga melakukan studi banding serupa ke Pemkot Malang.")
     assert set(record_parties(text)) == {"Kota Surabaya", "Kabupaten Bone Bolango"}
+
+
+def test_a_country_whose_consul_takes_part_outranks_a_city_named_only_as_a_place():
+    # Perth is named as a flight's origin, three times; Australia takes part through its consul
+    text = ("MATARAM - Peluang penerbangan langsung dari Perth ke Lombok dibahas saat Konsul Jenderal Australia "
+            "di Bali, Emily Brookfield, bertemu Gubernur NTB di Kantor Gubernur NTB, Selasa (13/8/2024). "
+            "Banyak warga Perth sudah mengenal Lombok. Rute Perth-Lombok ditargetkan dibuka tahun depan.")
+    assert set(record_parties(text)) == {"Provinsi Nusa Tenggara Barat", "Australia"}
+
+
+def test_an_earlier_visit_told_after_sebelumnya_with_a_comma_is_no_party():
+    text = ("AMBON - Pemerintah Kota Ambon dan Pemerintah Kota Vlissingen, Belanda, menggelar pertemuan virtual, "
+            "Jumat (14/11/2025). Wali Kota Vlissingen hadir dari Belanda.\n\n"
+            "Sebelumnya, Pemkot Ambon juga menerima kunjungan Duta Besar Belanda untuk Indonesia.")
+    assert set(record_parties(text)) == {"Kota Ambon", "Vlissingen"}

@@ -26,7 +26,8 @@ MIN_PARTIES_NEAR_CUE = 2
 
 
 def _words(words: list[str]) -> str:
-    return r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b"
+    # `(?!\w)`, not `\b`, at the end: a phrase may end in a comma (`sebelumnya,`)
+    return r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)"
 
 
 @lru_cache(maxsize=None)

@@ -190,8 +190,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 continue  # `Wawali Bambang`: after a bare title a city's name is more often a person's
             end = place.end + 1 if suffix else place.end
         elif place.label_ == "COUNTRY" and anchor and anchor.level == "country":
-            # A country acting through its embassy takes part as the country; an embassy is often
-            # only a witness, so it counts as a named place, not as a government (see select_parties).
+            # A country acting through its embassy takes part as the country. A bare embassy is often
+            # only a witness, so it counts as a named place (see select_parties); its envoy named by
+            # title (`Konsul Jenderal Australia`) names the country as a government.
             region = countries_by_name()[place.id_]
         else:
             continue
@@ -200,7 +201,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
         span = doc[start_token:end]
         mention = Mention(region=region, start_char=span.start_char, end_char=span.end_char, text=span.text,
                           sent_start=place.sent.start_char,
-                          government=bool(anchor and anchor.government and anchor.level != "country") or
+                          government=bool(anchor and anchor.government and
+                                          (anchor.level != "country" or anchor.title_start is not None)) or
                           (region.level == "foreign_city" and _foreign_suffix_after(doc, place.end)) or
                           (anchored and region.level in INDONESIAN_LEVELS and _acts_after(doc, end)),
                           anchored=anchored, title_start=anchor.title_start if anchor else None)
