@@ -281,3 +281,9 @@ def test_an_offices_words_after_a_title_are_no_name():
     text = ("Bupati Banyuwangi Ratna Wulandari menerima Konsul Jenderal Jepang di Surabaya, Takahiro "
             "Nishimura, yang didampingi Konsul Bidang Ekonomi.")
     assert "Bidang Ekonomi" not in [name for name, _, _ in officials_of(text)]
+
+
+def test_an_honorific_before_a_hyphenated_korean_given_name_is_a_surname():
+    text = ("Wali Kota Bandung, Kang Emil, menerima Wali Kota Suwon, Kang Seok-min, dan Wakil Wali Kota Suwon, "
+            "Mr. Lee Ji-hyun.")
+    assert [name for name, _, _ in officials_of(text)] == ["Emil", "Kang Seok-min", "Lee Ji-hyun"]

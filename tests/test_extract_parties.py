@@ -2,7 +2,8 @@
 import pytest
 
 from pipeline.stages.extract_event import event_sentence_starts
-from pipeline.stages.extract_parties import find_mentions, forum_regions, listed_regions, select_parties
+from pipeline.stages.extract_parties import find_mentions, select_parties
+from pipeline.stages.participant_groups import forum_regions, listed_regions
 from pipeline.stages.party_roles import assign_roles
 from pipeline import extract_from_text
 from pipeline.ner.nlp import annotate
@@ -390,3 +391,22 @@ def test_an_earlier_visit_told_after_sebelumnya_with_a_comma_is_no_party():
             "Jumat (14/11/2025). Wali Kota Vlissingen hadir dari Belanda.\n\n"
             "Sebelumnya, Pemkot Ambon juga menerima kunjungan Duta Besar Belanda untuk Indonesia.")
     assert set(record_parties(text)) == {"Kota Ambon", "Vlissingen"}
+
+
+def test_a_district_of_a_foreign_city_is_the_party_not_the_city():
+    text = ("PONTIANAK - Delegasi Mapo-gu Seoul berkunjung ke Pontianak, Jumat (4/10/2024). Wali Kota Mapo-gu, "
+            "Seoul, Korea Selatan, Kang Seok-min, disambut Penjabat Wali Kota Pontianak di Balai Kota.")
+    record = extract_from_text(text)
+    assert {p.name: p.country for p in record.parties} == {"Kota Pontianak": "ID", "Mapo-gu": "KR"}
+    assert {o.name: o.region for o in record.officials}["Kang Seok-min"] == "Mapo-gu"
+
+
+def test_the_city_and_distrik_forms_of_a_named_district_are_that_district():
+    text = ("SUMEDANG - Rombongan dari Eunpyeong-gu, Seoul, Korea Selatan berkunjung ke Sumedang, Selasa "
+            "(29/8/2023). Walikota Distrik Eunpyeong, Seoul, Korea Selatan, Kim Me-Kyung, memimpin delegasi dari salah satu distrik "
+            "di Kota Seoul itu yang datang ke Sumedang menandatangani letter of intent dengan Pemerintah "
+            "Kabupaten Sumedang.")
+    record = extract_from_text(text)
+    assert record.type == "agreement"
+    assert {p.name for p in record.parties} == {"Kabupaten Sumedang", "Eunpyeong-gu"}
+    assert {o.name: o.region for o in record.officials}["Kim Me-Kyung"] == "Eunpyeong-gu"

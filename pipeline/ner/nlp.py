@@ -21,6 +21,7 @@ whatever the model says, and a model entity never covers a title, an anchor or a
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
@@ -122,6 +123,26 @@ def local_region_aliases(doc: Doc) -> Doc:
         replaced = {span.start for span in added}
         kept = [span for span in places if not (span.label_ == "FOREIGN" and span.start in replaced)]
         doc.spans[PLACES_KEY] = sorted(kept + added, key=lambda s: s.start)
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _district_name() -> re.Pattern:
+    suffixes = "|".join(re.escape(s) for s in load_data("gazetteer")["foreign_district_suffixes"])
+    return re.compile(r"\b[A-Z][a-z]+-(?:" + suffixes + r")\b")
+
+
+@Language.component("foreign_districts")
+def foreign_districts(doc: Doc) -> Doc:
+    """`Mapo-gu`, `Yeongdeungpo-gu`: a district of a foreign city with a government of its own (a
+    Korean gu has its mayor), named with its suffix. GeoNames' cities leave most of them out, or
+    hold the bare name as another place (`Mapo`), which the district replaces."""
+    found = [doc.char_span(m.start(), m.end()) for m in _district_name().finditer(doc_text(doc))]
+    districts = [Span(doc, s.start, s.end, label="DISTRICT", span_id=fold(s.text)) for s in found if s is not None]
+    if districts:
+        inside = {i for span in districts for i in range(span.start, span.end)}
+        kept = [span for span in doc.spans[PLACES_KEY] if not (span.label_ == "FOREIGN" and span.start in inside)]
+        doc.spans[PLACES_KEY] = sorted(kept + districts, key=lambda s: s.start)
     return doc
 
 
@@ -276,6 +297,7 @@ def build_nlp(backend: str = DEFAULT_BACKEND) -> Language:
     longest = {"@misc": "spacy.first_longest_spans_filter.v1"}
     nlp.add_pipe("gazetteer_places", name="place_names")
     nlp.add_pipe("local_region_aliases")
+    nlp.add_pipe("foreign_districts")
     terms = nlp.add_pipe("span_ruler", name="government_terms",
                          config={"spans_key": TERMS_KEY, "phrase_matcher_attr": "LOWER", "spans_filter": longest})
     terms.add_patterns(government_term_patterns())

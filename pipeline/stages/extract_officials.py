@@ -39,6 +39,9 @@ HEADLINE_MAX_WORDS = 16
 # A capitalised word with apostrophes between its letters, as Arabic-derived names are written
 # (`Mu'awanah`, `Ma’ruf`, `Sa'diyah`): one name word, though neither alphabetic nor title case to spaCy.
 APOSTROPHE_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
+# `Seok-min`: a Korean given name, its syllables joined by a hyphen; the word before it is a surname
+# even where it is also an honorific (`Kang Seok-min`, not Sundanese `Kang Emil`)
+HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 @dataclass
@@ -205,7 +208,8 @@ def _read_name(doc: Doc, index: int, stop: set[int]) -> list[Token]:
     """The name starting at `index`, after honorifics, up to a lower-case word, a line break or a degree."""
     tokens: list[Token] = []
     while index < len(doc):
-        if _is_honorific(doc[index]) and (doc[index].text[:1].isupper() or fold(doc[index].text) in LOWERCASE_HONORIFICS):
+        if (_is_honorific(doc[index]) and (doc[index].text[:1].isupper() or fold(doc[index].text) in LOWERCASE_HONORIFICS)
+                and not HYPHENATED_GIVEN_NAME.fullmatch(doc[index + 1:index + 4].text)):
             index += 1
         elif doc[index].text == "(" and index + 2 < len(doc) and _is_honorific(doc[index + 1]) \
                 and doc[index + 2].text == ")":
@@ -530,8 +534,7 @@ def merge_officials(found: list[OfficialMention], region_names: dict[str, str], 
         best = max(members, key=lambda m: (len(person_key(m.name).split()), counts[person_key(m.name)],
                                               -m.start_char))
         officials.append(Official(
-            name=" ".join(word for word in (_without_glued_honorifics(t) for t in best.name.split()
-                                            if not _is_honorific_text(t)) if word),
+            name=_name_without_honorifics(best.name),
             position=Counter(m.position for m in members).most_common(1)[0][0], region=region_names[region_key],
             evidence=[Evidence(doc_id=doc_id, start=m.start_char, end=m.end_char, text=m.text) for m in members]))
     return sorted(officials, key=lambda o: o.evidence[0].start)
@@ -552,6 +555,13 @@ def _single_offices(members: list[OfficialMention]) -> set[str]:
 
 def _is_honorific_text(word: str) -> bool:
     return fold(word.replace(".", " ")).replace(" ", "") in honorifics()
+
+
+def _name_without_honorifics(name: str) -> str:
+    words = name.split()
+    kept = (word for i, word in enumerate(words)
+            if not _is_honorific_text(word) or (i + 1 < len(words) and HYPHENATED_GIVEN_NAME.fullmatch(words[i + 1])))
+    return " ".join(word for word in map(_without_glued_honorifics, kept) if word)
 
 
 # An honorific written onto the name without a space (`H.Dony`, `Dr.Ir.Budi`, `Mr.Honda`)

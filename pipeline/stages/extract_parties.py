@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span
 
-from .extract_event import CUE_PRIORITY, cue_patterns, event_sentence_starts, taking_part, without_quotes
+from .extract_event import event_sentence_starts, taking_part
+from .participant_groups import forum_regions, listed_regions
+from .region_mentions import Mention
 from ..knowledge import (Region, countries_by_name, foreign_cities_by_name, fold, indonesian_regions,
                          load_data, regions_by_bare_name)
-from ..ner.nlp import PLACES_KEY, TERMS_KEY, doc_text
-from ..schema import Evidence
+from ..ner.nlp import PLACES_KEY, TERMS_KEY
 
 INDONESIAN_LEVELS = ("provinsi", "kabupaten", "kota")
 MIN_PARTIES = 2  # an inter-government event needs two governments
@@ -32,23 +33,6 @@ MIN_FUZZY_CHARS = 5
 MAX_UNKNOWN_NAME_TOKENS = 3
 ANCHOR_CHAIN_DEPTH = 3
 MIN_POPULATION_AFTER_TITLE = 300_000  # a foreign city this large after an Indonesian title is the city
-
-
-@dataclass
-class Mention:
-    """One place in the text resolved to a region, with what anchors it."""
-
-    region: Region
-    start_char: int
-    end_char: int
-    text: str
-    sent_start: int
-    government: bool
-    anchored: bool
-    title_start: Optional[int] = None  # token index of the title that names this region's official
-
-    def evidence(self, doc_id: str) -> Evidence:
-        return Evidence(doc_id=doc_id, start=self.start_char, end=self.end_char, text=self.text)
 
 
 @dataclass
@@ -156,6 +140,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     pending_bare: list[tuple[Span, tuple[Region, ...]]] = []
     previous_end: dict[int, Mention] = {}
     places_covered: set[int] = set()
+    district_of: dict[Optional[str], Optional[Region]] = {}  # a city's key: the one district of it named
     for place in places:
         anchor = _anchor_before(doc, place.start, terms_by_end) or _list_item_anchor(doc, place.start, previous_end)
         if anchor and (anchor.national or anchor.qualifier):
@@ -189,6 +174,12 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     and not _named_as_government_elsewhere(doc, place, terms_by_end)):
                 continue  # `Wawali Bambang`: after a bare title a city's name is more often a person's
             end = place.end + 1 if suffix else place.end
+        elif place.label_ == "DISTRICT":
+            found = _district_region(doc, place, countries_in_doc)
+            if found is None:
+                continue
+            region, city_key = found
+            district_of[city_key] = region if district_of.get(city_key, region) == region else None
         elif place.label_ == "COUNTRY" and anchor and anchor.level == "country":
             # A country acting through its embassy takes part as the country. A bare embassy is often
             # only a witness, so it counts as a named place (see select_parties); its envoy named by
@@ -203,7 +194,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                           sent_start=place.sent.start_char,
                           government=bool(anchor and anchor.government and
                                           (anchor.level != "country" or anchor.title_start is not None)) or
-                          (region.level == "foreign_city" and _foreign_suffix_after(doc, place.end)) or
+                          (region.level == "foreign_city" and
+                           (_foreign_suffix_after(doc, place.end) or place.label_ == "DISTRICT")) or
                           (anchored and region.level in INDONESIAN_LEVELS and _acts_after(doc, end)),
                           anchored=anchored, title_start=anchor.title_start if anchor else None)
         mentions.append(mention)
@@ -211,7 +203,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         places_covered.update(range(start_token, end))
     mentions += _unknown_names_after_anchors(doc, places_covered, {m.region.key for m in mentions})
     mentions += _resolve_bare(pending_bare, mentions)
-    return sorted(mentions, key=lambda m: m.start_char)
+    return sorted(_as_districts(mentions, district_of), key=lambda m: m.start_char)
 
 
 LIST_SEPARATORS = frozenset({",", "dan", "serta"})
@@ -276,15 +268,64 @@ def _locates_sub_region(doc: Doc, start: int) -> bool:
 
 
 def _is_location_qualifier(doc: Doc, start_token: int, place: Span, previous_end: dict[int, Mention]) -> bool:
-    """`Kota Singkawang, Kalimantan Barat` or `Izumisano, Jepang`: the second place only locates the first."""
-    if start_token == 0 or doc[start_token - 1].text != ",":
-        return False
-    before = previous_end.get(start_token - 1)
+    """`Kota Singkawang, Kalimantan Barat` or `Izumisano, Jepang`: the second place only locates the
+    first; so does a city right after a district of it (`Mapo-gu Seoul`)."""
+    comma = start_token > 0 and doc[start_token - 1].text == ","
+    before = previous_end.get(start_token - 1 if comma else start_token)
     if before is None:
+        return False
+    if before.region.key.startswith(DISTRICT_KEY) and place.label_ in ("FOREIGN", "COUNTRY"):
+        return True
+    if not comma:
         return False
     if place.label_ == "COUNTRY":
         return True
     return any(_inside(before.region, r) for r in regions_by_bare_name().get(place.id_, ()))
+
+
+DISTRICT_KEY = "district:"
+
+
+def _district_region(doc: Doc, place: Span, countries_in_doc: set[str]) -> Optional[tuple[Region, Optional[str]]]:
+    """A foreign district (`Mapo-gu`) of the city or country named right after it (`Mapo-gu, Seoul,
+    Korea Selatan`), else of the one foreign country the article names; and that city's key."""
+    places_by_start = {s.start: s for s in doc.spans[PLACES_KEY]}
+    country = city_key = None
+    for index in range(place.end, min(place.end + MAX_TOKENS_TO_COUNTRY, len(doc))):
+        after = places_by_start.get(index)
+        if after is not None and after.label_ == "FOREIGN":
+            city = _pick_foreign(foreign_cities_by_name()[after.id_], countries_in_doc)
+            country, city_key = city.country, city.key
+        elif after is not None and after.label_ == "COUNTRY":
+            country = countries_by_name()[after.id_].country
+        if country or doc[index].text != ",":
+            break
+    foreign = countries_in_doc - {"ID"}
+    country = country or (next(iter(foreign)) if len(foreign) == 1 else None)
+    if country is None or country == "ID":
+        return None
+    name = place.text
+    return Region(key=f"{DISTRICT_KEY}{place.id_}", name=name, level="foreign_city", country=country, bare=name), city_key
+
+
+def _as_districts(mentions: list[Mention], district_of: dict[Optional[str], Optional[Region]]) -> list[Mention]:
+    """Where an article names one district of a city (`Eunpyeong-gu, Seoul`), the city's government
+    it names again is that district's (`salah satu distrik di Kota Seoul`), and so is the district
+    named as `Distrik Eunpyeong`."""
+    by_stem = {fold(d.name).rsplit(" ", 1)[0]: d for d in district_of.values() if d is not None}
+    if not by_stem:
+        return mentions
+    units = set(load_data("gazetteer")["sub_regional_units"])
+
+    def district(region: Region) -> Optional[Region]:
+        if region.key in district_of:
+            return district_of[region.key]
+        words = fold(region.name).split()
+        if region.key.startswith("foreign:") and len(words) > 1 and words[0] in units:
+            return by_stem.get(" ".join(words[1:]))
+        return None
+
+    return [replace(m, region=district(m.region) or m.region) for m in mentions]
 
 
 def _resolve_without_level(candidates: tuple[Region, ...], mentions: list[Mention]) -> Optional[Region]:
@@ -464,72 +505,6 @@ class PartyTally:
     total: int = 0
     first: int = 0
     mentions: list[Mention] = field(default_factory=list)
-
-
-ROSTER_MIN_REGIONS = 4  # a sentence or list naming this many regions at their level enumerates participants
-ROSTER_ITEM_MAX_TOKENS = 8  # `2. Gubernur Sumatera Barat`: one line of a listed roster
-LIST_MARKER_MAX_CHARS = 3  # `1.`, `a.`, `•`: the sentencizer may make a list line's number a sentence
-
-
-def listed_regions(doc: Doc, mentions: list[Mention]) -> set[str]:
-    """The regions of a roster of participants: a sentence, or a run of short list lines, naming four
-    or more regions at their level, told of as the cooperation, the event or attending it
-    (`Kerja sama dilakukan antar 11 kabupaten/kota, meliputi Kabupaten Gresik, Jombang, Blora ...`)
-    in itself or in the sentence before it, and not as a plan nor as a forum's membership
-    (`anggota forum itu ada lima kabupaten yaitu ...`). The place where a signing is held
-    (`di Kota Semarang`) is its venue, not one of its parties."""
-    venue_words = set(load_data("cues")["roster_cues"]["venue_before"])
-    regions_in: dict[int, set[str]] = {}
-    for m in mentions:
-        first = doc.char_span(m.start_char, m.end_char, alignment_mode="expand").start
-        if m.anchored and not (first and doc[first - 1].lower_ in venue_words):
-            regions_in.setdefault(m.sent_start, set()).add(m.region.key)
-    patterns = cue_patterns()
-    told = [patterns["roster"]] + [patterns[kind] for kind in CUE_PRIORITY]
-    text = doc_text(doc)  # sliced once per sentence: spaCy joins a span's tokens at every `.text`
-    texts = {s.start: text[s.start_char:s.end_char] for s in doc.sents}
-    sentences = [s for s in doc.sents if len(texts[s.start].strip()) > LIST_MARKER_MAX_CHARS]
-
-    def list_line(sent: Span) -> bool:
-        return len(sent) <= ROSTER_ITEM_MAX_TOKENS and sent.start_char in regions_in
-
-    listed: set[str] = set()
-    index = 0
-    while index < len(sentences):
-        block = [sentences[index]]
-        while list_line(block[-1]) and index + len(block) < len(sentences) and list_line(sentences[index + len(block)]):
-            block.append(sentences[index + len(block)])
-        named = set().union(*(regions_in.get(s.start_char, set()) for s in block))
-        context = block + sentences[index - 1:index]
-        if (len(named) >= ROSTER_MIN_REGIONS and any(p.search(texts[s.start]) for s in context for p in told)
-                and not any(patterns["planned"].search(texts[s.start]) or patterns["membership"].search(texts[s.start])
-                            for s in block)):
-            listed |= named
-        index += len(block)
-    return listed
-
-
-def forum_regions(doc: Doc, mentions: list[Mention]) -> set[str]:
-    """The regions named as governments (an official's, a Pemkab's), in an article whose report of
-    the event counts three or more governments taking part (`Pemprov Sulsel menggelar rapat
-    koordinasi bersama 24 kabupaten/kota`): at a meeting of many governments, a regent who speaks
-    speaks as one of them (`Bupati Gowa ... menyebut`), however seldom the article names the
-    regency. Not a witness, nor one named in a sentence about a plan."""
-    patterns = cue_patterns()
-    narrative = without_quotes(doc_text(doc))
-    if not patterns["forum_groups"].search(narrative):
-        return set()  # most articles: one search, no sentence to try
-
-    def reports_forum(sent: Span) -> bool:
-        start, end = sent.start_char, sent.end_char
-        return bool(patterns["forum_groups"].search(narrative, start, end)
-                    and any(patterns[kind].search(narrative, start, end) for kind in CUE_PRIORITY)
-                    and not patterns["planned"].search(narrative, start, end))
-
-    if not any(reports_forum(sent) for sent in doc.sents):
-        return set()
-    named = [(m.region.key, m.start_char, m.end_char) for m in mentions if m.government]
-    return {key for key, _, _ in taking_part(named, doc)}
 
 
 def select_parties(mentions: list[Mention], event_sentences: Optional[set[int]] = None,

@@ -1,0 +1,76 @@
+"""Groups of governments an article names as taking part together: a roster of participants
+(`antar 11 kabupaten/kota, meliputi ...`) and the governments at a forum of many
+(`rapat koordinasi bersama 24 kabupaten/kota`). `extract_parties` adds them to the parties."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .extract_event import CUE_PRIORITY, cue_patterns, taking_part, without_quotes
+from .region_mentions import Mention
+from ..knowledge import load_data
+from ..ner.nlp import doc_text
+
+ROSTER_MIN_REGIONS = 4  # a sentence or list naming this many regions at their level enumerates participants
+ROSTER_ITEM_MAX_TOKENS = 8  # `2. Gubernur Sumatera Barat`: one line of a listed roster
+LIST_MARKER_MAX_CHARS = 3  # `1.`, `a.`, `•`: the sentencizer may make a list line's number a sentence
+
+
+def listed_regions(doc: Doc, mentions: list[Mention]) -> set[str]:
+    """The regions of a roster of participants: a sentence, or a run of short list lines, naming four
+    or more regions at their level, told of as the cooperation, the event or attending it
+    (`Kerja sama dilakukan antar 11 kabupaten/kota, meliputi Kabupaten Gresik, Jombang, Blora ...`)
+    in itself or in the sentence before it, and not as a plan nor as a forum's membership
+    (`anggota forum itu ada lima kabupaten yaitu ...`). The place where a signing is held
+    (`di Kota Semarang`) is its venue, not one of its parties."""
+    venue_words = set(load_data("cues")["roster_cues"]["venue_before"])
+    regions_in: dict[int, set[str]] = {}
+    for m in mentions:
+        first = doc.char_span(m.start_char, m.end_char, alignment_mode="expand").start
+        if m.anchored and not (first and doc[first - 1].lower_ in venue_words):
+            regions_in.setdefault(m.sent_start, set()).add(m.region.key)
+    patterns = cue_patterns()
+    told = [patterns["roster"]] + [patterns[kind] for kind in CUE_PRIORITY]
+    text = doc_text(doc)  # sliced once per sentence: spaCy joins a span's tokens at every `.text`
+    texts = {s.start: text[s.start_char:s.end_char] for s in doc.sents}
+    sentences = [s for s in doc.sents if len(texts[s.start].strip()) > LIST_MARKER_MAX_CHARS]
+
+    def list_line(sent: Span) -> bool:
+        return len(sent) <= ROSTER_ITEM_MAX_TOKENS and sent.start_char in regions_in
+
+    listed: set[str] = set()
+    index = 0
+    while index < len(sentences):
+        block = [sentences[index]]
+        while list_line(block[-1]) and index + len(block) < len(sentences) and list_line(sentences[index + len(block)]):
+            block.append(sentences[index + len(block)])
+        named = set().union(*(regions_in.get(s.start_char, set()) for s in block))
+        context = block + sentences[index - 1:index]
+        if (len(named) >= ROSTER_MIN_REGIONS and any(p.search(texts[s.start]) for s in context for p in told)
+                and not any(patterns["planned"].search(texts[s.start]) or patterns["membership"].search(texts[s.start])
+                            for s in block)):
+            listed |= named
+        index += len(block)
+    return listed
+
+
+def forum_regions(doc: Doc, mentions: list[Mention]) -> set[str]:
+    """The regions named as governments (an official's, a Pemkab's), in an article whose report of
+    the event counts three or more governments taking part (`Pemprov Sulsel menggelar rapat
+    koordinasi bersama 24 kabupaten/kota`): at a meeting of many governments, a regent who speaks
+    speaks as one of them (`Bupati Gowa ... menyebut`), however seldom the article names the
+    regency. Not a witness, nor one named in a sentence about a plan."""
+    patterns = cue_patterns()
+    narrative = without_quotes(doc_text(doc))
+    if not patterns["forum_groups"].search(narrative):
+        return set()  # most articles: one search, no sentence to try
+
+    def reports_forum(sent: Span) -> bool:
+        start, end = sent.start_char, sent.end_char
+        return bool(patterns["forum_groups"].search(narrative, start, end)
+                    and any(patterns[kind].search(narrative, start, end) for kind in CUE_PRIORITY)
+                    and not patterns["planned"].search(narrative, start, end))
+
+    if not any(reports_forum(sent) for sent in doc.sents):
+        return set()
+    named = [(m.region.key, m.start_char, m.end_char) for m in mentions if m.government]
+    return {key for key, _, _ in taking_part(named, doc)}
