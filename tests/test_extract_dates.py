@@ -253,3 +253,11 @@ def test_date_stamp_followed_by_page_furniture_is_the_publication_date():
 ])
 def test_a_page_stamp_among_menu_words_or_after_posting_words_is_not_the_event_day(text, day):
     assert extract_event_date(text, "doc")[0].start == day
+
+
+def test_the_articles_own_time_stamp_gives_the_year_not_the_site_headers_date():
+    text = ("Jumat, 14 Februari 2025\nKABAR SOLO\nHome | Solo | Sragen | Bisnis\n\n"
+            "Pemkab Blora Studi Banding ke Sragen\n\nRabu, 6 November 2024 | 10:15 WIB\n\n"
+            "SRAGEN – Rombongan Pemkab Blora melakukan studi banding ke Pemkab Sragen, Selasa (5/11).")
+    assert extract_event_date(text, "doc")[0].start == "2024-11-05"
+    assert extract_event_date(text, "doc")[1] == date(2024, 11, 6)

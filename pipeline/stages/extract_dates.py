@@ -111,11 +111,13 @@ def _stamp_prefixes() -> tuple[str, ...]:
     return tuple(load_data("dates")["stamp_prefixes"])
 
 
-def header_mention(text: str, mentions: tuple[DateMention, ...]) -> Optional[DateMention]:
-    """A full date near the top that carries a time or stands on a line with no sentence around it
+def header_mentions(text: str, mentions: tuple[DateMention, ...]) -> list[tuple[DateMention, bool]]:
+    """The full dates near the top that carry a time or stand on a line with no sentence around them
     (`8 Agustus 2024`, `Senin, 19 Maret 2018 Reporter: Adriana`, `Rabu, 05 Juni 2024 | Humas | 1.032
-    kali`), among a menu's words, or after a posting's words (`Diunggah pada ...`): the page's date stamp."""
+    kali`), among a menu's words, or after a posting's words (`Diunggah pada ...`): the page's date
+    stamps, of the site's header (today's date) and of the article."""
     limit = load_data("dates")["header_chars"]
+    stamps = []
     for m in mentions:
         if m.start > limit or m.year is None:
             continue
@@ -128,8 +130,14 @@ def header_mention(text: str, mentions: tuple[DateMention, ...]) -> Optional[Dat
         stamp_line = menu_words_only or after[:1] in STAMP_SEPARATORS
         posted = text[line_start:m.start].lower().rstrip().endswith(_stamp_prefixes())
         if m.with_time or posted or (stamp_line and (len(line) <= HEADER_LINE_CHARS or menu_words_only)):
-            return m
-    return None
+            stamps.append((m, m.with_time or posted))
+    return stamps
+
+
+def publication_stamp(stamps: list[tuple[DateMention, bool]]) -> Optional[DateMention]:
+    """The article's own stamp: one with a time or posting words (`Rabu, 6 November 2024 | 10:15
+    WIB`) before a bare date, which may be the site header's today (`Jumat, 14 Februari 2025`)."""
+    return next((m for m, posted in stamps if posted), None) or next((m for m, _ in stamps), None)
 
 
 def _with_year(m: DateMention, published: Optional[date]) -> Optional[date]:
@@ -208,9 +216,10 @@ def extract_event_date(text: str, doc_id: str, published: Optional[date] = None)
     text. A range (`23 hingga 25 Juli 2025`) that holds the event day is kept as the visit's span.
     """
     mentions = find_dates(text)
-    header = header_mention(text, mentions)
+    stamps = header_mentions(text, mentions)
+    header = publication_stamp(stamps)
     published = published or (date(header.year, header.month, header.day) if header else None)
-    body = [m for m in mentions if m is not header]
+    body = [m for m in mentions if all(m is not stamp for stamp, _ in stamps)]
     chosen = next((m for m in body if m.weekday is not None), None) or next(iter(body), None)
     if chosen is not None and chosen.year is None and published is None:
         chosen = _year_from_same_month(chosen, mentions)
