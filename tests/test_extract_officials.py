@@ -287,3 +287,12 @@ def test_an_honorific_before_a_hyphenated_korean_given_name_is_a_surname():
     text = ("Wali Kota Bandung, Kang Emil, menerima Wali Kota Suwon, Kang Seok-min, dan Wakil Wali Kota Suwon, "
             "Mr. Lee Ji-hyun.")
     assert [name for name, _, _ in officials_of(text)] == ["Emil", "Kang Seok-min", "Lee Ji-hyun"]
+
+
+def test_a_secretariats_short_form_and_a_waste_unit_are_no_names():
+    text = ("Wali Kota Tanjungpinang Andi Putra menerima Bupati Lingga Nizar. Hadir Asisten Perekonomian dan "
+            "Pembangunan Setdako Tanjungpinang, Hj. Suryani Rahim, S.E., dan Kepala Bidang Pengelolaan Sampah "
+            "pada Dinas Lingkungan Hidup Kabupaten Lingga.")
+    names = [name for name, _, _ in officials_of(text)]
+    assert "Suryani Rahim" in names
+    assert not any("Setdako" in name or name == "Sampah" for name in names)
