@@ -230,3 +230,11 @@ def test_a_column_that_recalls_signings_reports_no_event():
             "*Penulis adalah dosen Administrasi Publik di Samarinda.")
     assert extract_from_text(text) is None
     assert extract_from_text(text.rsplit("\n\n", 1)[0]) is not None  # the same text as a report
+
+
+def test_tourists_visits_are_no_governments_visit():
+    text = ("MANGGAR - Pemkab Belitung Timur akan berkunjung ke Kabupaten Gianyar bulan depan. Beltim ingin "
+            "belajar dari Gianyar cara mengelola kunjungan wisatawan di desa wisata.")
+    assert extract_from_text(text) is None
+    done = "Pemkab Belitung Timur melakukan kunjungan kerja ke Pemkab Gianyar, Rabu (2/10/2024)."
+    assert extract_from_text(done).type == "visit"

@@ -33,7 +33,10 @@ def _words(words: list[str]) -> str:
 @lru_cache(maxsize=None)
 def cue_patterns() -> dict[str, re.Pattern]:
     cues = load_data("cues")
-    patterns = {kind: re.compile(_words(words), re.IGNORECASE) for kind, words in cues["event_types"].items()}
+    # `kunjungan wisatawan`, `rombongan turis`: visitors who are no government's delegation
+    not_governments = r"(?!\s+" + _words(cues["not_government_visitors"]) + ")"
+    patterns = {kind: re.compile(_words(words) + not_governments, re.IGNORECASE)
+                for kind, words in cues["event_types"].items()}
     patterns["planned"] = re.compile(_words(cues["planned_markers"]), re.IGNORECASE)
     patterns["next_stop"] = re.compile(_words(cues["next_stop_markers"]["phrases"]), re.IGNORECASE)
     patterns["opinion"] = re.compile(_words(cues["opinion_markers"]["phrases"]), re.IGNORECASE)
