@@ -3,6 +3,7 @@ import pytest
 
 from pipeline.stages.extract_event import event_sentence_starts
 from pipeline.stages.extract_parties import find_mentions, select_parties
+from pipeline.stages.dateline import dateline_place
 from pipeline.stages.participant_groups import forum_regions, listed_regions
 from pipeline.stages.party_roles import assign_roles
 from pipeline import extract_from_text
@@ -410,3 +411,23 @@ def test_the_city_and_distrik_forms_of_a_named_district_are_that_district():
     assert record.type == "agreement"
     assert {p.name for p in record.parties} == {"Kabupaten Sumedang", "Eunpyeong-gu"}
     assert {o.name: o.region for o in record.officials}["Kim Me-Kyung"] == "Eunpyeong-gu"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("BLITAR – Rombongan Pemkab Bengkayang tiba, Kamis (23/1/2025).", "BLITAR"),
+    ("Sanggau (ANTARA) - Pemkab Sanggau menerima rombongan, Senin (3/3).", "Sanggau"),
+    ("Berita Kalbar\nSAMARINDA, Kompas.com - Pemkot Samarinda menerima rombongan.", "SAMARINDA"),
+    ("Pemkab Sanggau menerima rombongan dari Blitar - Jawa Timur.", None),
+])
+def test_the_dateline_is_a_place_before_a_dash_at_a_lines_start(text, place):
+    found = dateline_place(annotate(text))
+    assert (found.text if found is not None else None) == place
+
+
+def test_a_bare_title_with_a_name_is_the_head_of_the_datelines_region_of_its_level():
+    text = ("BLITAR – Wakil Bupati Bengkayang bersama rombongan Pemerintah Kabupaten Bengkayang diterima "
+            "langsung Wali Kota Bambang Susilo di Rumah Dinas Wali Kota, Kamis (23/1/2025).")
+    assert record_parties(text) == {"Kabupaten Bengkayang": "guest", "Kota Blitar": "host"}
+    office = ("PADANG - Gubernur Jawa Barat berkunjung ke Rumah Dinas Gubernur Sumatera Barat, Selasa (30/3/2021). "
+              "Keduanya sama-sama mengawali karier menjadi wali kota di ibu kota provinsi.")
+    assert set(record_parties(office)) == {"Provinsi Jawa Barat", "Provinsi Sumatera Barat"}

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span
 
 from .extract_event import event_sentence_starts, taking_part
+from .dateline import dateline_place
 from .participant_groups import forum_regions, listed_regions
 from .region_mentions import Mention
 from ..knowledge import (Region, countries_by_name, foreign_cities_by_name, fold, indonesian_regions,
@@ -203,6 +204,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         places_covered.update(range(start_token, end))
     mentions += _unknown_names_after_anchors(doc, places_covered, {m.region.key for m in mentions})
     mentions += _resolve_bare(pending_bare, mentions)
+    mentions += _bare_titles_of_dateline_region(doc, mentions, places_covered)
     return sorted(_as_districts(mentions, district_of), key=lambda m: m.start_char)
 
 
@@ -281,6 +283,30 @@ def _is_location_qualifier(doc: Doc, start_token: int, place: Span, previous_end
     if place.label_ == "COUNTRY":
         return True
     return any(_inside(before.region, r) for r in regions_by_bare_name().get(place.id_, ()))
+
+
+def _bare_titles_of_dateline_region(doc: Doc, mentions: list[Mention], covered: set[int]) -> list[Mention]:
+    """`BLITAR – ... diterima langsung Wali Kota Bambang di Rumah Dinas Wali Kota`: a title with no
+    region after it but a name, in an article that names no government of the title's level, is the
+    head of the dateline's region of that level (a Wali Kota in Blitar heads Kota Blitar, not
+    Kabupaten Blitar)."""
+    place = dateline_place(doc)
+    if place is None or place.label_ != "REGION":
+        return []
+    named_levels = {m.region.level for m in mentions if m.government}
+    found = []
+    for term in doc.spans[TERMS_KEY]:
+        level = _title_levels()[int(term.id_)] if term.label_ == "TITLE" else None
+        if level not in INDONESIAN_LEVELS or level in named_levels or term.start in covered:
+            continue
+        if not (term.text[:1].isupper() and term.end < len(doc) and doc[term.end].is_title):
+            continue  # `menjadi wali kota di ibu kota provinsi`: the office, not a person's title
+        region = next((r for r in regions_by_bare_name().get(place.id_, ()) if r.level == level), None)
+        if region is not None:
+            found.append(Mention(region=region, start_char=term.start_char, end_char=term.end_char, text=term.text,
+                                 sent_start=term.sent.start_char, government=True, anchored=True,
+                                 title_start=term.start))
+    return found
 
 
 DISTRICT_KEY = "district:"
