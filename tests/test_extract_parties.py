@@ -431,3 +431,10 @@ def test_a_bare_title_with_a_name_is_the_head_of_the_datelines_region_of_its_lev
     office = ("PADANG - Gubernur Jawa Barat berkunjung ke Rumah Dinas Gubernur Sumatera Barat, Selasa (30/3/2021). "
               "Keduanya sama-sama mengawali karier menjadi wali kota di ibu kota provinsi.")
     assert set(record_parties(office)) == {"Provinsi Jawa Barat", "Provinsi Sumatera Barat"}
+
+
+def test_an_envoy_accompanying_a_citys_delegation_makes_its_country_a_party():
+    text = ("AMBON - Penjabat Wali Kota Ambon menerima Wali Kota Darwin, Australia, di Balai Kota Ambon, Selasa "
+            "(9/7/2024). Wali Kota Darwin didampingi staf Dewan Kota Darwin.\n\n"
+            "Delegasi juga didampingi Konsul Jenderal Australia di Makassar, Helen Marsh.")
+    assert set(record_parties(text)) == {"Kota Ambon", "Darwin", "Australia"}
