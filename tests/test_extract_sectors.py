@@ -127,3 +127,15 @@ def test_every_item_of_a_bulleted_or_numbered_list_after_a_topic_sentence_is_cod
 def test_a_list_after_background_is_not_coded():
     text = "Kota itu dikenal dengan beberapa keunggulan:\n\n• Pendidikan gratis\n• Pariwisata pantai\n"
     assert sectors_of(text) == {}
+
+
+def test_a_field_in_an_offices_name_is_not_one_of_the_talks():
+    text = ("Kedua daerah membahas kerja sama pembibitan sapi dan kesehatan hewan. Hadir Kepala Dinas Kepemudaan, "
+            "Olahraga dan Pariwisata serta Kepala Dinas Perdagangan dalam pertemuan kerja sama itu.")
+    assert set(sectors_of(text)) == {"agriculture_fisheries"}
+
+
+def test_an_offices_name_still_adds_to_how_often_a_subject_is_named():
+    text = ("Rombongan meninjau sekolah unggulan. Kepala Dinas Pendidikan memaparkan program itu. "
+            "Para guru sekolah itu berbagi pengalaman.")
+    assert set(sectors_of(text)) == {"education"}

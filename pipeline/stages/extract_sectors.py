@@ -5,7 +5,8 @@ other phrases in any case), in sentences that speak of the cooperation itself (a
 as `kerja sama`, `bidang`, `studi tiru`, `membahas`, or right after one, where a list of fields
 goes on: "... kerja sama di 9 bidang. Yakni pengelolaan ..."): a city's introduction of itself is
 background, not a sector. A field named `SUBJECT_MENTIONS` times or more counts wherever it is
-named. The longest phrase wins, so `limbah cair` is wastewater, not waste.
+named. The longest phrase wins, so `limbah cair` is wastewater, not waste. A phrase inside an
+office's name (`Kepala Dinas Perdagangan`) is the office's, not a field of the talks.
 """
 from __future__ import annotations
 
@@ -67,8 +68,28 @@ def _is_list_marker(text: str) -> bool:
     return len(text.strip()) <= LIST_MARKER_MAX_CHARS and bool(_list_opener().match(text))
 
 
+NAME_JOINERS = frozenset({"dan", "&", ","})
+
+
+def _office_name_tokens(doc: Doc) -> set[int]:
+    """The words of offices' names after their first word (`Dinas Kepemudaan, Olahraga dan
+    Pariwisata`, `Badan Perencanaan Pembangunan Daerah`): capitalised, or joining two that are."""
+    office_words = frozenset(load_data("sectors")["office_words"])
+    inside: set[int] = set()
+    for token in doc:
+        if token.text not in office_words:
+            continue
+        index = token.i + 1
+        while index < len(doc) and (doc[index].is_title or (
+                doc[index].lower_ in NAME_JOINERS and index + 1 < len(doc) and doc[index + 1].is_title)):
+            inside.add(index)
+            index += 1
+    return inside
+
+
 def extract_sectors(doc: Doc, doc_id: str) -> list[Sector]:
     any_case, acronyms, codes = _matchers()
+    in_office_names = _office_name_tokens(doc)
     spans = filter_spans([Span(doc, start, end, label=codes[match_id])
                           for match_id, start, end in any_case(doc) + acronyms(doc)])
     cue = _topic_cue()
@@ -88,6 +109,8 @@ def extract_sectors(doc: Doc, doc_id: str) -> list[Sector]:
     for span in sorted(spans, key=lambda s: s.start):
         if span.sent.start not in on_topic and mentions[span.label_] < SUBJECT_MENTIONS:
             continue
+        if span.start in in_office_names:
+            continue  # `Kepala Dinas Perdagangan` is no field of the talks, though it adds to a subject's count
         sector = sectors.setdefault(span.label_, Sector(code=span.label_))
         phrase = span.text.lower() if not span.text.isupper() else span.text
         if phrase not in sector.phrases:
