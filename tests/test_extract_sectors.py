@@ -139,3 +139,16 @@ def test_an_offices_name_still_adds_to_how_often_a_subject_is_named():
     text = ("Rombongan meninjau sekolah unggulan. Kepala Dinas Pendidikan memaparkan program itu. "
             "Para guru sekolah itu berbagi pengalaman.")
     assert set(sectors_of(text)) == {"education"}
+
+
+def test_a_street_address_is_no_roads_sector():
+    text = "Kerja sama dibahas di Ruang Rapat Bappeda, Jalan Khatib Sulaiman, Padang, tentang tata kelola data."
+    assert set(sectors_of(text)) == {"governance"}
+    assert "public_works" in sectors_of("Kedua daerah bekerja sama membangun jalan penghubung antarkabupaten.")
+
+
+def test_the_fields_of_an_earlier_meeting_are_not_this_ones():
+    text = ("Dalam kunjungan balasan ini, kedua daerah membahas kerja sama pendidikan vokasi. Sebelumnya, Bupati "
+            "Buru menjajaki kerja sama di bidang pariwisata bahari. Lomba layar yang pernah menjadi agenda "
+            "olahraga kedua kota akan dihidupkan kembali dalam kerja sama ini.")
+    assert set(sectors_of(text)) == {"education", "youth_sports"}

@@ -37,7 +37,8 @@ def cue_patterns() -> dict[str, re.Pattern]:
     not_governments = r"(?!\s+" + _words(cues["not_government_visitors"]) + ")"
     patterns = {kind: re.compile(_words(words) + not_governments, re.IGNORECASE)
                 for kind, words in cues["event_types"].items()}
-    patterns["planned"] = re.compile(_words(cues["planned_markers"]), re.IGNORECASE)
+    patterns["planned"] = re.compile(_words(cues["planned_markers"] + cues["earlier_event_markers"]), re.IGNORECASE)
+    patterns["earlier"] = re.compile(_words(cues["earlier_event_markers"]), re.IGNORECASE)
     patterns["next_stop"] = re.compile(_words(cues["next_stop_markers"]["phrases"]), re.IGNORECASE)
     patterns["opinion"] = re.compile(_words(cues["opinion_markers"]["phrases"]), re.IGNORECASE)
     patterns["agreement_anaphor"] = re.compile(_words(cues["agreement_anaphors"]), re.IGNORECASE)

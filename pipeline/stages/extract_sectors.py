@@ -6,7 +6,9 @@ as `kerja sama`, `bidang`, `studi tiru`, `membahas`, or right after one, where a
 goes on: "... kerja sama di 9 bidang. Yakni pengelolaan ..."): a city's introduction of itself is
 background, not a sector. A field named `SUBJECT_MENTIONS` times or more counts wherever it is
 named. The longest phrase wins, so `limbah cair` is wastewater, not waste. A phrase inside an
-office's name (`Kepala Dinas Perdagangan`) is the office's, not a field of the talks.
+office's name (`Kepala Dinas Perdagangan`) is the office's, not a field of the talks; a street's
+(`Jalan Khatib Sulaiman`) is an address; a sentence that opens on an earlier meeting
+(`Sebelumnya, ...`) tells of that meeting's fields.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .extract_event import cue_patterns, without_quotes
 from ..knowledge import load_data
 from ..ner.nlp import doc_text, pattern_tokenizer
 from ..schema import Evidence, Sector
@@ -104,6 +107,15 @@ def extract_sectors(doc: Doc, doc_id: str) -> list[Sector]:
         after_topic = i and sentences[i - 1].start in on_topic
         if cue.search(texts[i]) or (after_topic and (opener.match(texts[i]) or _is_list_marker(texts[i - 1]))):
             on_topic.add(sent.start)
+    address_words = frozenset(load_data("sectors")["address_words"])
+    earlier = cue_patterns()["earlier"]
+    narrative = without_quotes(text)
+    earlier_sentences = {sent.start for sent, sent_text in zip(sentences, texts)
+                         if earlier.match(narrative, sent.start_char + len(sent_text) - len(sent_text.lstrip()))}
+    # `Jalan Khatib Sulaiman` is an address; a sentence that opens on an earlier meeting (`Sebelumnya,
+    # ... menjajaki kerja sama di bidang perikanan`) tells of its fields, not of this one's
+    spans = [span for span in spans if span.sent.start not in earlier_sentences and not (
+        span.text in address_words and span.end < len(doc) and doc[span.end].is_title)]
     mentions = Counter(span.label_ for span in spans)
     sectors: dict[str, Sector] = {}
     for span in sorted(spans, key=lambda s: s.start):
