@@ -296,3 +296,19 @@ def test_a_secretariats_short_form_and_a_waste_unit_are_no_names():
     names = [name for name, _, _ in officials_of(text)]
     assert "Suryani Rahim" in names
     assert not any("Setdako" in name or name == "Sampah" for name in names)
+
+
+def test_a_secretary_of_an_office_a_camat_of_a_district_and_a_municipal_administrator():
+    text = ("Bupati Sikka Yoseph Moa menerima rombongan Pemkab Manggarai Barat. Hadir Sekretaris Bappeda "
+            "Kabupaten Manggarai Barat, Hendra Wijaya, S.Kom., dan Camat Alok, Fransiskus Lewar, S.Sos.")
+    found = officials_of(text)
+    assert found[:2] == [("Yoseph Moa", "Bupati", "Kabupaten Sikka"),
+                         ("Hendra Wijaya", "Sekretaris Bappeda", "Kabupaten Manggarai Barat")]
+    assert [(name, position) for name, position, _ in found[2:]] == [("Fransiskus Lewar", "Camat")]
+
+
+def test_a_bare_secretary_and_a_unit_written_as_one_word_name_no_one():
+    text = ("Wali Kota Tual menerima Wali Kota Surabaya. Hadir Asisten I, Kabag Pemerintahan dan Kerjasama, "
+            "Sekretaris BPKAD, serta sekretaris rombongan.")
+    names = [name for name, _, _ in officials_of(text)]
+    assert "Kerjasama" not in names and not any(name.islower() for name in names)

@@ -438,3 +438,10 @@ def test_an_envoy_accompanying_a_citys_delegation_makes_its_country_a_party():
             "(9/7/2024). Wali Kota Darwin didampingi staf Dewan Kota Darwin.\n\n"
             "Delegasi juga didampingi Konsul Jenderal Australia di Makassar, Helen Marsh.")
     assert set(record_parties(text)) == {"Kota Ambon", "Darwin", "Australia"}
+
+
+def test_a_timorese_municipal_administrator_acts_for_the_municipality():
+    text = ("ATAMBUA - Bupati Belu menerima delegasi Munisipio Bobonaro, Timor-Leste, Selasa (27/8/2024). Delegasi "
+            "dipimpin Administrator Munisipio Bobonaro, Domingos da Costa Soares.")
+    record = extract_from_text(text)
+    assert {o.name: o.region for o in record.officials}.get("Domingos da Costa Soares") == "Bobonaro"

@@ -50,8 +50,22 @@ def read_position(doc: Doc, term: Span, entity_starts: set[int], prefixes: dict[
                 end = unit_end
             elif spec.get("needs_unit"):
                 return None
+        elif spec.get("area_after"):  # `Camat Alok, Fransiskus Lewar`: the district's name, then the person
+            end = _area_name_end(doc, end)
     prefix = _prefix_before(doc, term.start, prefixes)
     return (f"{prefix} {position}" if prefix else position), single, end
+
+
+MAX_AREA_TOKENS = 3
+
+
+def _area_name_end(doc: Doc, start: int) -> int:
+    """The comma after an area's name (`Alok`, `Kota Uneng`) that a title is of, or `start` when no
+    comma follows a few capitalised words."""
+    index = start
+    while index < len(doc) and index - start < MAX_AREA_TOKENS and doc[index].is_title:
+        index += 1
+    return index if index > start and index < len(doc) and doc[index].text == "," else start
 
 
 def _unit_end(doc: Doc, start: int, entity_starts: set[int], persons: dict[int, Span]) -> int:
