@@ -438,3 +438,9 @@ def test_a_timorese_municipal_administrator_acts_for_the_municipality():
             "dipimpin Administrator Munisipio Bobonaro, Domingos da Costa Soares.")
     record = extract_from_text(text)
     assert {o.name: o.region for o in record.officials}.get("Domingos da Costa Soares") == "Bobonaro"
+
+
+def test_a_bare_government_form_is_the_datelines_government_of_its_level():
+    text = ("TARAKAN – Pemkot menerima kunjungan kerja rombongan Pemerintah Kabupaten Nunukan di Ruang Rapat "
+            "Wali Kota, Rabu (15/1/2025).")
+    assert record_parties(text) == {"Kota Tarakan": "host", "Kabupaten Nunukan": "guest"}

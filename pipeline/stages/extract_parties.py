@@ -286,26 +286,32 @@ def _is_location_qualifier(doc: Doc, start_token: int, place: Span, previous_end
 
 
 def _bare_titles_of_dateline_region(doc: Doc, mentions: list[Mention], covered: set[int]) -> list[Mention]:
-    """`BLITAR – ... diterima langsung Wali Kota Bambang di Rumah Dinas Wali Kota`: a title with no
-    region after it but a name, in an article that names no government of the title's level, is the
-    head of the dateline's region of that level (a Wali Kota in Blitar heads Kota Blitar, not
-    Kabupaten Blitar)."""
+    """`BLITAR – ... diterima langsung Wali Kota Bambang`, `TARAKAN – Pemkot menerima kunjungan`: a
+    title followed by a name, or a government's form, with no region after it, in an article that
+    names no government of its level, is the dateline's region of that level (a Wali Kota in Blitar
+    heads Kota Blitar, not Kabupaten Blitar)."""
     place = dateline_place(doc)
     if place is None or place.label_ != "REGION":
         return []
+    anchors = load_data("gazetteer")["government_anchors"]
     named_levels = {m.region.level for m in mentions if m.government}
     found = []
     for term in doc.spans[TERMS_KEY]:
-        level = _title_levels()[int(term.id_)] if term.label_ == "TITLE" else None
+        if term.label_ == "TITLE":
+            level, named_person = _title_levels()[int(term.id_)], term.end < len(doc) and doc[term.end].is_title
+        elif term.label_ == "ANCHOR" and anchors[term.id_]["government"]:
+            level, named_person = anchors[term.id_]["level"], True
+        else:
+            continue
         if level not in INDONESIAN_LEVELS or level in named_levels or term.start in covered:
             continue
-        if not (term.text[:1].isupper() and term.end < len(doc) and doc[term.end].is_title):
+        if not (term.text[:1].isupper() and named_person):
             continue  # `menjadi wali kota di ibu kota provinsi`: the office, not a person's title
         region = next((r for r in regions_by_bare_name().get(place.id_, ()) if r.level == level), None)
         if region is not None:
             found.append(Mention(region=region, start_char=term.start_char, end_char=term.end_char, text=term.text,
                                  sent_start=term.sent.start_char, government=True, anchored=True,
-                                 title_start=term.start))
+                                 title_start=term.start if term.label_ == "TITLE" else None))
     return found
 
 
