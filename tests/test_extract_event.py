@@ -238,3 +238,13 @@ def test_tourists_visits_are_no_governments_visit():
     assert extract_from_text(text) is None
     done = "Pemkab Belitung Timur melakukan kunjungan kerja ke Pemkab Gianyar, Rabu (2/10/2024)."
     assert extract_from_text(done).type == "visit"
+
+
+def test_a_visit_pointed_back_to_after_a_plan_and_a_habit_are_no_event():
+    text = ("MEDAN - Pemko Medan menyiapkan penyambutan delegasi Kota Gwangju, Korea Selatan, yang dijadwalkan "
+            "berkunjung ke Medan bulan depan. Kunjungan tersebut dalam rangka peringatan hubungan sister city "
+            "Medan-Gwangju. Selama ini kedua kota rutin saling berkunjung.")
+    assert extract_from_text(text) is None
+    done = ("MEDAN - Pemko Medan menerima kunjungan delegasi Kota Gwangju, Korea Selatan, Senin (9/9/2024). "
+            "Kunjungan tersebut dalam rangka peringatan hubungan sister city Medan-Gwangju.")
+    assert extract_from_text(done).type == "visit"

@@ -39,6 +39,7 @@ def cue_patterns() -> dict[str, re.Pattern]:
                 for kind, words in cues["event_types"].items()}
     patterns["planned"] = re.compile(_words(cues["planned_markers"] + cues["earlier_event_markers"]), re.IGNORECASE)
     patterns["earlier"] = re.compile(_words(cues["earlier_event_markers"]), re.IGNORECASE)
+    patterns["plan_anaphor"] = re.compile(_words(cues["plan_anaphors"]), re.IGNORECASE)
     patterns["next_stop"] = re.compile(_words(cues["next_stop_markers"]["phrases"]), re.IGNORECASE)
     patterns["opinion"] = re.compile(_words(cues["opinion_markers"]["phrases"]), re.IGNORECASE)
     patterns["agreement_anaphor"] = re.compile(_words(cues["agreement_anaphors"]), re.IGNORECASE)
@@ -100,9 +101,14 @@ def classify_event(doc: Doc, doc_id: str,
     if party_spans is not None:
         party_spans = taking_part(party_spans, doc)
     evidence: dict[str, list[Evidence]] = {kind: [] for kind in CUE_PRIORITY}
+    previous_planned = False
     for index, sent in enumerate(sentences):
         text = narrative[sent.start_char:sent.end_char]
-        if patterns["planned"].search(text):
+        # `... dijadwalkan berkunjung bulan depan. Kunjungan tersebut dalam rangka ...`: the visit
+        # pointed back to is the planned one
+        planned = patterns["planned"].search(text) or (previous_planned and patterns["plan_anaphor"].match(text.lstrip()))
+        previous_planned = bool(planned)
+        if planned:
             continue
         near_cue = signatories = MIN_PARTIES_NEAR_CUE
         if party_spans is not None:
