@@ -444,3 +444,12 @@ def test_a_bare_government_form_is_the_datelines_government_of_its_level():
     text = ("TARAKAN – Pemkot menerima kunjungan kerja rombongan Pemerintah Kabupaten Nunukan di Ruang Rapat "
             "Wali Kota, Rabu (15/1/2025).")
     assert record_parties(text) == {"Kota Tarakan": "host", "Kabupaten Nunukan": "guest"}
+
+
+def test_an_envoy_accompanying_a_delegation_makes_its_country_a_party():
+    text = ("BANDUNG - Wali Kota Bandung menerima Wali Kota Braunschweig di Balai Kota Bandung, Selasa (14/5/2024). "
+            "Wali Kota Braunschweig didampingi Konselor Bidang Kebudayaan Kedutaan Besar Jerman di Jakarta.")
+    assert set(record_parties(text)) == {"Kota Bandung", "Braunschweig", "Germany"}
+    witness = ("BANDUNG - Wali Kota Bandung menerima Wali Kota Braunschweig di Balai Kota Bandung, Selasa "
+               "(14/5/2024). Acara itu dihadiri Kedutaan Besar Jerman di Jakarta.")
+    assert set(record_parties(witness)) == {"Kota Bandung", "Braunschweig"}

@@ -40,6 +40,7 @@ def cue_patterns() -> dict[str, re.Pattern]:
     patterns["planned"] = re.compile(_words(cues["planned_markers"] + cues["earlier_event_markers"]), re.IGNORECASE)
     patterns["earlier"] = re.compile(_words(cues["earlier_event_markers"]), re.IGNORECASE)
     patterns["plan_anaphor"] = re.compile(_words(cues["plan_anaphors"]), re.IGNORECASE)
+    patterns["accompanying"] = re.compile(_words(cues["accompanying_words"]), re.IGNORECASE)
     patterns["next_stop"] = re.compile(_words(cues["next_stop_markers"]["phrases"]), re.IGNORECASE)
     patterns["opinion"] = re.compile(_words(cues["opinion_markers"]["phrases"]), re.IGNORECASE)
     patterns["agreement_anaphor"] = re.compile(_words(cues["agreement_anaphors"]), re.IGNORECASE)

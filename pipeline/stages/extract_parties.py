@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from .extract_event import event_sentence_starts, taking_part
 from .dateline import dateline_place
-from .participant_groups import forum_regions, listed_regions
+from .participant_groups import accompanying_envoys, forum_regions, listed_regions
 from .region_mentions import Mention
 from ..knowledge import (Region, countries_by_name, foreign_cities_by_name, fold, indonesian_regions,
                          load_data, regions_by_bare_name)
@@ -579,4 +579,5 @@ def parties_taking_part(doc: Doc, mentions: list[Mention]) -> list[PartyTally]:
     spans = [(m.region.key, m.start_char, m.end_char) for m in mentions]
     active = {key for key, _, _ in taking_part(spans, doc)}
     mentions = [m for m in mentions if m.region.key in active]
-    return select_parties(mentions, event_sentence_starts(doc), listed_regions(doc, mentions) | forum_regions(doc, mentions))
+    listed = listed_regions(doc, mentions) | forum_regions(doc, mentions) | accompanying_envoys(doc, mentions)
+    return select_parties(mentions, event_sentence_starts(doc), listed)

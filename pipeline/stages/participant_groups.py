@@ -1,6 +1,7 @@
-"""Groups of governments an article names as taking part together: a roster of participants
-(`antar 11 kabupaten/kota, meliputi ...`) and the governments at a forum of many
-(`rapat koordinasi bersama 24 kabupaten/kota`). `extract_parties` adds them to the parties."""
+"""Governments an article names as taking part beyond those it names as parties: a roster of
+participants (`antar 11 kabupaten/kota, meliputi ...`), the governments at a forum of many
+(`rapat koordinasi bersama 24 kabupaten/kota`), and a country whose envoy accompanies a
+delegation. `extract_parties` adds them to the parties."""
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
@@ -74,3 +75,21 @@ def forum_regions(doc: Doc, mentions: list[Mention]) -> set[str]:
         return set()
     named = [(m.region.key, m.start_char, m.end_char) for m in mentions if m.government]
     return {key for key, _, _ in taking_part(named, doc)}
+
+
+ENVOY_AFTER_ACCOMPANYING_MAX_CHARS = 150  # `didampingi Konselor Bidang Kebudayaan ... Kedutaan Besar Jerman`
+
+
+def accompanying_envoys(doc: Doc, mentions: list[Mention]) -> set[str]:
+    """The countries whose embassy or envoy accompanies a delegation (`Delegasi juga didampingi Konsul
+    Jenderal Australia di Makassar`): the envoy acts for the country, which takes part."""
+    pattern = cue_patterns()["accompanying"]
+    narrative = without_quotes(doc_text(doc))
+    found = set()
+    for m in mentions:
+        if m.region.level != "country" or not m.anchored:
+            continue
+        start = max(m.sent_start, m.start_char - ENVOY_AFTER_ACCOMPANYING_MAX_CHARS)
+        if pattern.search(narrative, start, m.start_char):
+            found.add(m.region.key)
+    return found
