@@ -152,3 +152,8 @@ def test_the_fields_of_an_earlier_meeting_are_not_this_ones():
             "Buru menjajaki kerja sama di bidang pariwisata bahari. Lomba layar yang pernah menjadi agenda "
             "olahraga kedua kota akan dihidupkan kembali dalam kerja sama ini.")
     assert set(sectors_of(text)) == {"education", "youth_sports"}
+
+
+def test_connectivity_alone_is_no_public_works():
+    text = "Kedua daerah sepakat bekerja sama memperkuat konektivitas transportasi laut."
+    assert set(sectors_of(text)) == {"transportation"}
