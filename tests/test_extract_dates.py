@@ -261,3 +261,10 @@ def test_the_articles_own_time_stamp_gives_the_year_not_the_site_headers_date():
             "SRAGEN – Rombongan Pemkab Blora melakukan studi banding ke Pemkab Sragen, Selasa (5/11).")
     assert extract_event_date(text, "doc")[0].start == "2024-11-05"
     assert extract_event_date(text, "doc")[1] == date(2024, 11, 6)
+
+
+def test_a_date_with_only_a_menu_after_it_is_a_stamp_on_a_joined_header_line():
+    text = ("Lord Mayor Darwin ke Ambon, Sister City Dihidupkan Lagi SIWALIMA NEWS Home | Ambon | Opini "
+            "Senin, 15 September 2025 | Login | Langganan E-Paper\n\n"
+            "AMBON - Wali Kota Ambon menerima Lord Mayor Darwin, Jumat (8/8).")
+    assert extract_event_date(text, "doc")[0].start == "2025-08-08"

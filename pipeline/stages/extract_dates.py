@@ -128,8 +128,11 @@ def header_mentions(text: str, mentions: tuple[DateMention, ...]) -> list[tuple[
         after = text[m.end:line_start + len(line)].strip()
         menu_words_only = not LOWERCASE_WORD.search(rest)  # `Rabu, 25 Juni 2025  Beranda  Profil  Berita`
         stamp_line = menu_words_only or after[:1] in STAMP_SEPARATORS
+        # `... Olahraga | Opini Senin, 15 September 2025 | Login | Langganan`: a menu after it, on a
+        # line the cleaner joined to the headline
+        menu_after = after[:1] in STAMP_SEPARATORS and not LOWERCASE_WORD.search(after)
         posted = text[line_start:m.start].lower().rstrip().endswith(_stamp_prefixes())
-        if m.with_time or posted or (stamp_line and (len(line) <= HEADER_LINE_CHARS or menu_words_only)):
+        if m.with_time or posted or menu_after or (stamp_line and (len(line) <= HEADER_LINE_CHARS or menu_words_only)):
             stamps.append((m, m.with_time or posted))
     return stamps
 
