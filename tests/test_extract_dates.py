@@ -268,3 +268,10 @@ def test_a_date_with_only_a_menu_after_it_is_a_stamp_on_a_joined_header_line():
             "Senin, 15 September 2025 | Login | Langganan E-Paper\n\n"
             "AMBON - Wali Kota Ambon menerima Lord Mayor Darwin, Jumat (8/8).")
     assert extract_event_date(text, "doc")[0].start == "2025-08-08"
+
+
+def test_a_weekday_of_last_week_counts_back_from_publication():
+    text = "Timika - Pemkab Mimika melakukan kunjungan kerja ke Pemkab Badung, Kamis pekan lalu."
+    assert event_start(text, date(2025, 7, 14)) == "2025-07-10"  # a Monday: the Thursday four days before
+    assert event_start(text, date(2025, 7, 18)) == "2025-07-10"  # a Friday: not yesterday, a week earlier
+    assert event_start("Pemkab Mimika berkunjung ke Pemkab Badung, Kamis lalu.", date(2025, 7, 18)) == "2025-07-17"

@@ -185,8 +185,8 @@ def _year_from_same_month(chosen: DateMention, mentions: tuple[DateMention, ...]
 def _relative_patterns() -> tuple[re.Pattern, re.Pattern]:
     """`Kamis lalu` (a weekday and a past marker) and `kemarin` (a day counted from publication)."""
     words = load_data("dates")
-    past_weekday = re.compile(rf"\b({_alternation(words['weekdays'])})\s+(?:{_alternation(words['past_markers'])})\b",
-                              re.IGNORECASE)
+    past = words["previous_week_markers"] + words["past_markers"]
+    past_weekday = re.compile(rf"\b({_alternation(words['weekdays'])})\s+({_alternation(past)})\b", re.IGNORECASE)
     return past_weekday, re.compile(rf"\b({_alternation(words['relative_days'])})\b", re.IGNORECASE)
 
 
@@ -199,7 +199,10 @@ def _relative_or_published(text: str, doc_id: str, published: Optional[date]) ->
     past_weekday, relative_day = _relative_patterns()
     found = past_weekday.search(text)
     if found is not None:
-        days_back = (published.weekday() - words["weekdays"][found.group(1).lower()]) % 7 or 7
+        weekday = words["weekdays"][found.group(1).lower()]
+        days_back = (published.weekday() - weekday) % 7 or 7
+        if found.group(2).lower() in words["previous_week_markers"] and published.weekday() > weekday:
+            days_back += 7  # `Kamis pekan lalu` on a Friday: not yesterday, the Thursday of the week before
         day = published - timedelta(days=days_back)
     else:
         found = relative_day.search(text)
