@@ -157,3 +157,7 @@ def test_the_fields_of_an_earlier_meeting_are_not_this_ones():
 def test_connectivity_alone_is_no_public_works():
     text = "Kedua daerah sepakat bekerja sama memperkuat konektivitas transportasi laut."
     assert set(sectors_of(text)) == {"transportation"}
+
+
+def test_music_is_culture():
+    assert set(sectors_of("Kedua kota membahas pertukaran musisi dan festival musik.")) == {"culture"}
