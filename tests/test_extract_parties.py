@@ -453,3 +453,13 @@ def test_an_envoy_accompanying_a_delegation_makes_its_country_a_party():
     witness = ("BANDUNG - Wali Kota Bandung menerima Wali Kota Braunschweig di Balai Kota Bandung, Selasa "
                "(14/5/2024). Acara itu dihadiri Kedutaan Besar Jerman di Jakarta.")
     assert set(record_parties(witness)) == {"Kota Bandung", "Braunschweig"}
+
+
+def test_a_stop_on_the_way_and_a_prefecture_that_locates_a_city_are_no_parties():
+    text = ("SURABAYA - Komisi II DPRD Kota Balikpapan melakukan kunjungan kerja ke DPRD Kota Surabaya, Rabu "
+            "(14/5/2025).\n\nSebelum ke Surabaya, rombongan sempat singgah di DPRD Kabupaten Sidoarjo dan diterima "
+            "Wakil Ketua DPRD Sidoarjo. Namun pembahasan utama dilakukan di Surabaya.")
+    assert set(record_parties(text)) == {"Kota Balikpapan", "Kota Surabaya"}
+    prefecture = ("MEDAN - Wali Kota Medan menerima delegasi Pemerintah Kota Ichikawa, Jepang, Senin (3/3/2025). Ia ingin "
+                  "belajar soal sampah kepada kota di Prefektur Chiba tersebut.")
+    assert set(record_parties(prefecture)) == {"Kota Medan", "Ichikawa"}

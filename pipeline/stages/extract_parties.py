@@ -460,9 +460,14 @@ def _unknown_names_after_anchors(doc: Doc, covered: set[int], named: set[str]) -
 
 
 def _locates_previous(doc: Doc, index: int, covered: set[int]) -> bool:
-    """`Kota Izumisano, Perfektur Osaka`: a qualifier right after a place only locates that place."""
+    """`Kota Izumisano, Perfektur Osaka`: a qualifier right after a place only locates that place, as
+    one after `kota di` does (`kota di Prefektur Chiba tersebut`)."""
     before = index - 1 if index and doc[index - 1].text != "," else index - 2
-    return before >= 0 and before in covered
+    return (before >= 0 and before in covered) or (index >= 2 and doc[index - 1].lower_ == "di"
+                                                   and doc[index - 2].lower_ in LOCATED_PLACE_WORDS)
+
+
+LOCATED_PLACE_WORDS = frozenset({"kota", "kabupaten", "daerah", "wilayah", "kawasan"})
 
 
 def _foreign_named_before(words, found: list[Mention]) -> Optional[tuple[Region, int]]:
