@@ -312,3 +312,9 @@ def test_a_bare_secretary_and_a_unit_written_as_one_word_name_no_one():
             "Sekretaris BPKAD, serta sekretaris rombongan.")
     names = [name for name, _, _ in officials_of(text)]
     assert "Kerjasama" not in names and not any(name.islower() for name in names)
+
+
+def test_a_compass_word_after_a_foreign_city_is_the_councils_not_the_name():
+    text = ("Wali Kota Pontianak Edi Rusdianto menerima Datuk Bandar Kuching Utara Datuk Haji Wan Azman bin "
+            "Wan Ismail, Malaysia.")
+    assert ("Wan Azman bin Wan Ismail", "Datuk Bandar", "Kuching") in officials_of(text)

@@ -463,3 +463,10 @@ def test_a_stop_on_the_way_and_a_prefecture_that_locates_a_city_are_no_parties()
     prefecture = ("MEDAN - Wali Kota Medan menerima delegasi Pemerintah Kota Ichikawa, Jepang, Senin (3/3/2025). Ia ingin "
                   "belajar soal sampah kepada kota di Prefektur Chiba tersebut.")
     assert set(record_parties(prefecture)) == {"Kota Medan", "Ichikawa"}
+
+
+def test_a_mayor_of_a_distrik_is_the_mayor_of_the_district_the_article_names():
+    text = ("BANDUNG - Pemkot Bandung dan Pemerintah Yeongdeungpo-gu, Seoul, Korea Selatan, menggelar pertemuan "
+            "virtual, Selasa (3/6/2025). Pertemuan dipimpin Wali Kota Distrik Yeongdeungpo, Choi Min-seok.")
+    record = extract_from_text(text)
+    assert {o.name: o.region for o in record.officials}.get("Choi Min-seok") == "Yeongdeungpo-gu"

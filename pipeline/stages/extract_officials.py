@@ -315,6 +315,9 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
         if region_mention is not None:
             index = max(index, doc.char_span(region_mention.start_char, region_mention.end_char,
                                              alignment_mode="expand").end)
+        if (region_mention is not None and region_mention.region.level == "foreign_city" and index < len(doc)
+                and doc[index].text in load_data("gazetteer")["compass_words"]):
+            index += 1  # `Datuk Bandar Kuching Utara Wan Azman`: a council of the city's north, not a name
         index = _skip_locating_places(doc, country_ends.get(index, index), country_ends)  # `Mungyeong Si Korea Selatan, ...`
         if _title_level(term) == "country":
             index = _skip_seat(doc, index, place_tokens)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
@@ -21,6 +21,8 @@ from spacy.tokens import Doc, Span
 from .extract_event import event_sentence_starts, taking_part
 from .dateline import dateline_place
 from .participant_groups import accompanying_envoys, forum_regions, listed_regions
+from .foreign_districts import (DISTRICT_KEY, MAX_TOKENS_TO_COUNTRY, as_districts, district_as_distrik,
+                                district_region, pick_foreign)
 from .region_mentions import Mention
 from ..knowledge import (Region, countries_by_name, foreign_cities_by_name, fold, indonesian_regions,
                          load_data, regions_by_bare_name)
@@ -120,13 +122,6 @@ def _delegation_before(doc: Doc, index: int) -> bool:
                for words in _delegation_words())
 
 
-def _pick_foreign(cities: tuple[Region, ...], countries_in_doc: set[str]) -> Region:
-    for city in cities:
-        if city.country in countries_in_doc:
-            return city
-    return cities[0]
-
-
 def _inside(inner: Region, outer: Region) -> bool:
     return outer.level == "provinsi" and inner.province_code == outer.code and inner.key != outer.key
 
@@ -162,7 +157,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 continue
         elif place.label_ == "FOREIGN":
             suffix = _foreign_suffix_after(doc, place.end)
-            region = _pick_foreign(foreign_cities_by_name()[place.id_], countries_in_doc)
+            region = pick_foreign(foreign_cities_by_name()[place.id_], countries_in_doc)
             if not (suffix or (anchor and anchor.level in ("kota", "foreign_city"))):
                 # `Delegasi Toowoomba ... Toowoomba, Australia`: a city named again with its country
                 # is a place taking part, enough to make up a pair (see select_parties)
@@ -176,7 +171,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 continue  # `Wawali Bambang`: after a bare title a city's name is more often a person's
             end = place.end + 1 if suffix else place.end
         elif place.label_ == "DISTRICT":
-            found = _district_region(doc, place, countries_in_doc)
+            found = district_region(doc, place, countries_in_doc)
             if found is None:
                 continue
             region, city_key = found
@@ -202,10 +197,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
         mentions.append(mention)
         previous_end[end] = mention
         places_covered.update(range(start_token, end))
-    mentions += _unknown_names_after_anchors(doc, places_covered, {m.region.key for m in mentions})
+    mentions += _unknown_names_after_anchors(doc, places_covered, {m.region.key for m in mentions},
+                                             [d for d in district_of.values() if d is not None])
     mentions += _resolve_bare(pending_bare, mentions)
     mentions += _bare_titles_of_dateline_region(doc, mentions, places_covered)
-    return sorted(_as_districts(mentions, district_of), key=lambda m: m.start_char)
+    return sorted(as_districts(mentions, district_of), key=lambda m: m.start_char)
 
 
 LIST_SEPARATORS = frozenset({",", "dan", "serta"})
@@ -315,51 +311,6 @@ def _bare_titles_of_dateline_region(doc: Doc, mentions: list[Mention], covered: 
     return found
 
 
-DISTRICT_KEY = "district:"
-
-
-def _district_region(doc: Doc, place: Span, countries_in_doc: set[str]) -> Optional[tuple[Region, Optional[str]]]:
-    """A foreign district (`Mapo-gu`) of the city or country named right after it (`Mapo-gu, Seoul,
-    Korea Selatan`), else of the one foreign country the article names; and that city's key."""
-    places_by_start = {s.start: s for s in doc.spans[PLACES_KEY]}
-    country = city_key = None
-    for index in range(place.end, min(place.end + MAX_TOKENS_TO_COUNTRY, len(doc))):
-        after = places_by_start.get(index)
-        if after is not None and after.label_ == "FOREIGN":
-            city = _pick_foreign(foreign_cities_by_name()[after.id_], countries_in_doc)
-            country, city_key = city.country, city.key
-        elif after is not None and after.label_ == "COUNTRY":
-            country = countries_by_name()[after.id_].country
-        if country or doc[index].text != ",":
-            break
-    foreign = countries_in_doc - {"ID"}
-    country = country or (next(iter(foreign)) if len(foreign) == 1 else None)
-    if country is None or country == "ID":
-        return None
-    name = place.text
-    return Region(key=f"{DISTRICT_KEY}{place.id_}", name=name, level="foreign_city", country=country, bare=name), city_key
-
-
-def _as_districts(mentions: list[Mention], district_of: dict[Optional[str], Optional[Region]]) -> list[Mention]:
-    """Where an article names one district of a city (`Eunpyeong-gu, Seoul`), the city's government
-    it names again is that district's (`salah satu distrik di Kota Seoul`), and so is the district
-    named as `Distrik Eunpyeong`."""
-    by_stem = {fold(d.name).rsplit(" ", 1)[0]: d for d in district_of.values() if d is not None}
-    if not by_stem:
-        return mentions
-    units = set(load_data("gazetteer")["sub_regional_units"])
-
-    def district(region: Region) -> Optional[Region]:
-        if region.key in district_of:
-            return district_of[region.key]
-        words = fold(region.name).split()
-        if region.key.startswith("foreign:") and len(words) > 1 and words[0] in units:
-            return by_stem.get(" ".join(words[1:]))
-        return None
-
-    return [replace(m, region=district(m.region) or m.region) for m in mentions]
-
-
 def _resolve_without_level(candidates: tuple[Region, ...], mentions: list[Mention]) -> Optional[Region]:
     """`DPRD Purbalingga`: the one region of that name, or the level this article already used for it."""
     if len(candidates) == 1:
@@ -402,7 +353,8 @@ def _bare_names_by_level() -> dict[str, dict[str, Region]]:
     return names
 
 
-def _unknown_names_after_anchors(doc: Doc, covered: set[int], named: set[str]) -> list[Mention]:
+def _unknown_names_after_anchors(doc: Doc, covered: set[int], named: set[str],
+                                 districts: list[Region]) -> list[Mention]:
     """`Pemkab Sanggae`, `Majlis Daerah Tuaran`, `Wali Kota Higashikawa, Jepang`: a government anchor
     followed by a name the gazetteer lacks.
 
@@ -446,7 +398,7 @@ def _unknown_names_after_anchors(doc: Doc, covered: set[int], named: set[str]) -
             if region is not None and term.label_ == "TITLE" and region[0].key not in named:
                 region = None
         if region is None and term.label_ == "TITLE":
-            region = _foreign_named_before(words, found)
+            region = _foreign_named_before(words, found) or district_as_distrik(words, districts)
         if region is None:
             region = _unknown_foreign(words, doc, country_required=level in INDONESIAN_LEVELS or term.label_ == "TITLE")
         if region is None:
@@ -481,7 +433,6 @@ def _foreign_named_before(words, found: list[Mention]) -> Optional[tuple[Region,
     return None
 
 
-MAX_TOKENS_TO_COUNTRY = 4
 
 
 def _unknown_foreign(words, doc: Doc, country_required: bool) -> Optional[tuple[Region, int]]:
