@@ -318,3 +318,8 @@ def test_a_compass_word_after_a_foreign_city_is_the_councils_not_the_name():
     text = ("Wali Kota Pontianak Edi Rusdianto menerima Datuk Bandar Kuching Utara Datuk Haji Wan Azman bin "
             "Wan Ismail, Malaysia.")
     assert ("Wan Azman bin Wan Ismail", "Datuk Bandar", "Kuching") in officials_of(text)
+
+
+def test_the_acehnese_honorific_teungku_is_no_name():
+    text = "Bupati Banyuwangi menerima Wakil Bupati Aceh Besar, Tgk. H. Syukri Abdullah, S.Ag."
+    assert ("Syukri Abdullah", "Wakil Bupati", "Kabupaten Aceh Besar") in officials_of(text)
