@@ -161,3 +161,9 @@ def test_connectivity_alone_is_no_public_works():
 
 def test_music_is_culture():
     assert set(sectors_of("Kedua kota membahas pertukaran musisi dan festival musik.")) == {"culture"}
+
+
+def test_cleanliness_smoke_free_areas_and_e_budgeting_are_fields():
+    text = ("DPRD Buleleng studi banding soal Ranperda Kawasan Tanpa Rokok dan Pelayanan Kebersihan, serta "
+            "penerapan e-planning dan e-budgeting.")
+    assert set(sectors_of(text)) == {"health", "waste", "smart_city_digital"}
