@@ -167,3 +167,8 @@ def test_cleanliness_smoke_free_areas_and_e_budgeting_are_fields():
     text = ("DPRD Buleleng studi banding soal Ranperda Kawasan Tanpa Rokok dan Pelayanan Kebersihan, serta "
             "penerapan e-planning dan e-budgeting.")
     assert set(sectors_of(text)) == {"health", "waste", "smart_city_digital"}
+
+
+def test_licensing_is_governance_and_building_permits_are_public_works():
+    text = "DPRD Banjarbaru studi banding mempelajari Perda tentang Perizinan dan perizinan IMB."
+    assert set(sectors_of(text)) == {"governance", "public_works"}
