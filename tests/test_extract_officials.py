@@ -323,3 +323,9 @@ def test_a_compass_word_after_a_foreign_city_is_the_councils_not_the_name():
 def test_the_acehnese_honorific_teungku_is_no_name():
     text = "Bupati Banyuwangi menerima Wakil Bupati Aceh Besar, Tgk. H. Syukri Abdullah, S.Ag."
     assert ("Syukri Abdullah", "Wakil Bupati", "Kabupaten Aceh Besar") in officials_of(text)
+
+
+def test_a_dprd_bodys_title_before_a_misspelt_council_town_keeps_its_region():
+    text = ("DPRD Kota Banjarbaru berkunjung ke DPRD Kota Palangka Raya. Sedangkan, Ketua Komisi II DPRD Kota "
+            "Banjabaru, Imung menjelaskan tujuan kunjungan.")
+    assert ("Imung", "Ketua Komisi II DPRD", "Kota Banjarbaru") in officials_of(text)

@@ -446,8 +446,14 @@ def _skip_parenthetical(doc: Doc, index: int, longest: int = 5) -> int:
 
 
 def _mention_at(doc: Doc, index: int, mention_by_start: dict[int, Mention]) -> Optional[Mention]:
-    """The region named right after a title's unit: `Kepala Bagian Kerja Sama Setda Kota Bogor`."""
-    return mention_by_start.get(doc[index].idx) if index < len(doc) else None
+    """The region named right after a title's unit: `Kepala Bagian Kerja Sama Setda Kota Bogor`, or
+    one whose `DPRD` the title's DPRD body took (`Ketua Komisi II DPRD Kota Banjabaru`)."""
+    if index >= len(doc):
+        return None
+    found = mention_by_start.get(doc[index].idx)
+    if found is None and index and doc[index - 1].lower_ == "dprd":
+        found = mention_by_start.get(doc[index - 1].idx)
+    return found
 
 
 def _in_headline(text: str, position: int) -> bool:
