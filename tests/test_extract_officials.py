@@ -329,3 +329,8 @@ def test_a_dprd_bodys_title_before_a_misspelt_council_town_keeps_its_region():
     text = ("DPRD Kota Banjarbaru berkunjung ke DPRD Kota Palangka Raya. Sedangkan, Ketua Komisi II DPRD Kota "
             "Banjabaru, Imung menjelaskan tujuan kunjungan.")
     assert ("Imung", "Ketua Komisi II DPRD", "Kota Banjarbaru") in officials_of(text)
+
+
+def test_sekprov_is_a_provinces_secretary():
+    text = "Wagub Kaltara Udin Hianggio didampingi Pj Sekprov Kaltara H Saiful Herman bertemu Wakil Bupati Buleleng."
+    assert ("Saiful Herman", "Penjabat Sekretaris Daerah", "Provinsi Kalimantan Utara") in officials_of(text)
