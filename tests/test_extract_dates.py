@@ -275,3 +275,11 @@ def test_a_weekday_of_last_week_counts_back_from_publication():
     assert event_start(text, date(2025, 7, 14)) == "2025-07-10"  # a Monday: the Thursday four days before
     assert event_start(text, date(2025, 7, 18)) == "2025-07-10"  # a Friday: not yesterday, a week earlier
     assert event_start("Pemkab Mimika berkunjung ke Pemkab Badung, Kamis lalu.", date(2025, 7, 18)) == "2025-07-17"
+
+
+def test_a_weekday_counted_back_told_before_a_dated_day_is_the_event_day():
+    text = ("Bupati Kobar menyambangi Kantor Wali Kota Padang pada Kamis lalu. “Kami berdiskusi soal sampah,” "
+            "ungkap bupati di sela aktivitasnya, Senin (4/3/2019).")
+    assert event_start(text, date(2019, 3, 4)) == "2019-02-28"
+    dated_first = "Bupati Kobar berkunjung ke Padang, Senin (25/2/2019). Kamis lalu ia ke Solok."
+    assert event_start(dated_first, date(2019, 3, 4)) == "2019-02-25"

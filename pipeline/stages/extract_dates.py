@@ -217,7 +217,8 @@ def extract_event_date(text: str, doc_id: str, published: Optional[date] = None)
     """The event's date and the publication date used to resolve it.
 
     The event day is the first date tied to a weekday (`Kamis (24/7/2025)`, how Indonesian news
-    dates what it reports), else the first date in the body, else the publication date. Without a
+    dates what it reports), else the first date in the body, else the publication date; a weekday
+    counted back from publication (`Kamis lalu`) told before the first of them is the event day. Without a
     publication date, a day without a year takes the year of a full date of the same month in the
     text. A range (`23 hingga 25 Juli 2025`) that holds the event day is kept as the visit's span.
     """
@@ -229,7 +230,9 @@ def extract_event_date(text: str, doc_id: str, published: Optional[date] = None)
     chosen = next((m for m in body if m.weekday is not None), None) or next(iter(body), None)
     if chosen is not None and chosen.year is None and published is None:
         chosen = _year_from_same_month(chosen, mentions)
-    if chosen is None:
+    # `menyambangi Kantor Wali Kota Padang pada Kamis lalu ... ungkap bupati, Senin (4/3/2019)`: a day
+    # counted back from publication, told before any dated day, is the event's
+    if chosen is None or (published is not None and _relative_patterns()[0].search(text, 0, chosen.start)):
         return _relative_or_published(text, doc_id, published), published
     start = _iso(chosen, chosen.day, published)
     event_date = EventDate(start=start,
