@@ -334,3 +334,9 @@ def test_a_dprd_bodys_title_before_a_misspelt_council_town_keeps_its_region():
 def test_sekprov_is_a_provinces_secretary():
     text = "Wagub Kaltara Udin Hianggio didampingi Pj Sekprov Kaltara H Saiful Herman bertemu Wakil Bupati Buleleng."
     assert ("Saiful Herman", "Penjabat Sekretaris Daerah", "Provinsi Kalimantan Utara") in officials_of(text)
+
+
+def test_after_a_buildings_title_only_a_whole_person_the_ner_reads_is_named():
+    text = ("Kesepakatan diteken Bupati Kampar Ahmad Yusri Hasibuan dan Wali Kota Pekanbaru Syamsul Bahri "
+            "Nasution di Kantor Wali Kota Pekanbaru, Tenayan Raya.")
+    assert "Tenayan Raya" not in [name for name, _, _ in officials_of(text)]

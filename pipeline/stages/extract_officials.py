@@ -341,8 +341,8 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
             continue  # `RRT`, `OPD`: initials alone are an acronym, not a person
         if all(fold(t.text) in unit_words() for t in tokens):
             continue  # `Konsul Bidang Ekonomi`: an office's words, not a person
-        if _names_building(doc, term.start) and tokens[0].i not in persons:
-            continue  # `Aula Rumah Jabatan Bupati, Puncak Indah`: a venue and where it is
+        if _names_building(doc, term.start) and (tokens[0].i not in persons or persons[tokens[0].i].end <= tokens[-1].i):
+            continue  # `Aula Rumah Jabatan Bupati, Puncak Indah`: a venue and where it is, unless the NER reads a whole person
         region_key = (region_mention.region.key if region_mention else
                       _dprd_body_region(position, dprd_bodies) or _inferred_region(term, parties, found))
         if region_key is not None and region_key not in party_keys:
