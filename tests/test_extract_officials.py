@@ -337,6 +337,6 @@ def test_sekprov_is_a_provinces_secretary():
 
 
 def test_after_a_buildings_title_only_a_whole_person_the_ner_reads_is_named():
-    text = ("Kesepakatan diteken Bupati Kampar Ahmad Yusri Hasibuan dan Wali Kota Pekanbaru Syamsul Bahri "
-            "Nasution di Kantor Wali Kota Pekanbaru, Tenayan Raya.")
+    text = ("Kesepakatan diteken Bupati Kampar Ahmad Yusri Hasibuan dan Pj Wali Kota Pekanbaru Syamsul Bahri "
+            "Nasution di Kantor Wali Kota Pekanbaru, Tenayan Raya, kemarin.")
     assert "Tenayan Raya" not in [name for name, _, _ in officials_of(text)]
