@@ -172,3 +172,9 @@ def test_cleanliness_smoke_free_areas_and_e_budgeting_are_fields():
 def test_licensing_is_governance_and_building_permits_are_public_works():
     text = "DPRD Banjarbaru studi banding mempelajari Perda tentang Perizinan dan perizinan IMB."
     assert set(sectors_of(text)) == {"governance", "public_works"}
+
+
+def test_an_assistants_portfolio_is_no_field_of_the_talks():
+    text = ("Rombongan dipimpin Asisten Perekonomian dan Pembangunan Setda Sleman ingin mempelajari kerja sama "
+            "pengelolaan bank sampah.")
+    assert set(sectors_of(text)) == {"waste"}
