@@ -83,12 +83,13 @@ ENVOY_AFTER_ACCOMPANYING_MAX_CHARS = 150  # `didampingi Konselor Bidang Kebudaya
 def accompanying_envoys(doc: Doc, mentions: list[Mention]) -> set[str]:
     """The countries whose embassy or envoy accompanies a delegation (`Delegasi juga didampingi Konsul
     Jenderal Australia di Makassar`): the envoy acts for the country, which takes part."""
+    envoys = [m for m in mentions if m.region.level == "country" and m.anchored]
+    if not envoys:
+        return set()  # most articles name no embassy or envoy
     pattern = cue_patterns()["accompanying"]
     narrative = without_quotes(doc_text(doc))
     found = set()
-    for m in mentions:
-        if m.region.level != "country" or not m.anchored:
-            continue
+    for m in envoys:
         start = max(m.sent_start, m.start_char - ENVOY_AFTER_ACCOMPANYING_MAX_CHARS)
         if pattern.search(narrative, start, m.start_char):
             found.add(m.region.key)
