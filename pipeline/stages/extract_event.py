@@ -76,6 +76,18 @@ def without_quotes(text: str) -> str:
     return QUOTED.sub(lambda m: " " * len(m.group(0)), text)
 
 
+NARRATIVE_KEY = "kerjasama.narrative"
+
+
+def narrative_of(doc: Doc) -> str:
+    """`without_quotes` of the doc's text, made once per doc and kept in its `user_data`: the event,
+    party and sector extractors each search it."""
+    narrative = doc.user_data.get(NARRATIVE_KEY)
+    if narrative is None:
+        narrative = doc.user_data[NARRATIVE_KEY] = without_quotes(doc_text(doc))
+    return narrative
+
+
 class EventClass(NamedTuple):
     type: str
     evidence: list[Evidence]
@@ -97,7 +109,7 @@ def classify_event(doc: Doc, doc_id: str,
     delegation's visit is not one government meeting another.
     """
     patterns = cue_patterns()
-    narrative = without_quotes(doc_text(doc))
+    narrative = narrative_of(doc)
     sentences = list(doc.sents)
     if party_spans is not None:
         party_spans = taking_part(party_spans, doc)
@@ -159,7 +171,7 @@ def _aside_ranges(doc: Doc) -> list[tuple[int, int]]:
     if ASIDES_KEY in doc.user_data:
         return doc.user_data[ASIDES_KEY]
     patterns = cue_patterns()
-    narrative = without_quotes(doc_text(doc))
+    narrative = narrative_of(doc)
     sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
     starts = [start for start, _ in sentences]
 

@@ -20,7 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .extract_event import cue_patterns, without_quotes
+from .extract_event import cue_patterns, narrative_of
 from ..knowledge import load_data
 from ..ner.nlp import doc_text, pattern_tokenizer
 from ..schema import Evidence, Sector
@@ -109,7 +109,7 @@ def extract_sectors(doc: Doc, doc_id: str) -> list[Sector]:
             on_topic.add(sent.start)
     address_words = frozenset(load_data("sectors")["address_words"])
     earlier = cue_patterns()["earlier"]
-    narrative = without_quotes(text)
+    narrative = narrative_of(doc)
     earlier_sentences = {sent.start for sent, sent_text in zip(sentences, texts)
                          if earlier.match(narrative, sent.start_char + len(sent_text) - len(sent_text.lstrip()))}
     # `Jalan Khatib Sulaiman` is an address; a sentence that opens on an earlier meeting (`Sebelumnya,

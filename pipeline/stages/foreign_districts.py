@@ -47,12 +47,18 @@ def district_region(doc: Doc, place: Span, countries_in_doc: set[str]) -> Option
     return Region(key=f"{DISTRICT_KEY}{place.id_}", name=name, level="foreign_city", country=country, bare=name), city_key
 
 
+def _district_named(words: list[str], districts: list[Region]) -> Optional[Region]:
+    """The district that folded words such as `distrik eunpyeong` name, of those the article names
+    with their suffix (`Eunpyeong-gu`)."""
+    if len(words) < 2 or words[0] not in load_data("gazetteer")["sub_regional_units"]:
+        return None
+    stem = " ".join(words[1:])
+    return next((d for d in districts if fold(d.name).rsplit(" ", 1)[0] == stem), None)
+
+
 def district_as_distrik(words, districts: list[Region]) -> Optional[tuple[Region, int]]:
     """`Wali Kota Distrik Yeongdeungpo, Choi Min-seok` where the article names `Yeongdeungpo-gu`."""
-    if len(words) < 2 or fold(words[0].text) not in load_data("gazetteer")["sub_regional_units"]:
-        return None
-    stem = fold(words[1].text)
-    district = next((d for d in districts if fold(d.name).rsplit(" ", 1)[0] == stem), None)
+    district = _district_named([fold(t.text) for t in words[:2]], districts)
     return (district, words[1].i + 1) if district is not None else None
 
 
@@ -60,17 +66,15 @@ def as_districts(mentions: list[Mention], district_of: dict[Optional[str], Optio
     """Where an article names one district of a city (`Eunpyeong-gu, Seoul`), the city's government
     it names again is that district's (`salah satu distrik di Kota Seoul`), and so is the district
     named as `Distrik Eunpyeong`."""
-    by_stem = {fold(d.name).rsplit(" ", 1)[0]: d for d in district_of.values() if d is not None}
-    if not by_stem:
+    districts = [d for d in district_of.values() if d is not None]
+    if not districts:
         return mentions
-    units = set(load_data("gazetteer")["sub_regional_units"])
 
     def district(region: Region) -> Optional[Region]:
         if region.key in district_of:
             return district_of[region.key]
-        words = fold(region.name).split()
-        if region.key.startswith("foreign:") and len(words) > 1 and words[0] in units:
-            return by_stem.get(" ".join(words[1:]))
+        if region.key.startswith("foreign:"):
+            return _district_named(fold(region.name).split(), districts)
         return None
 
     return [replace(m, region=district(m.region) or m.region) for m in mentions]

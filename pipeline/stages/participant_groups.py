@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .extract_event import CUE_PRIORITY, cue_patterns, taking_part, without_quotes
+from .extract_event import CUE_PRIORITY, cue_patterns, narrative_of, taking_part
 from .region_mentions import Mention
 from ..knowledge import load_data
 from ..ner.nlp import doc_text
@@ -61,7 +61,7 @@ def forum_regions(doc: Doc, mentions: list[Mention]) -> set[str]:
     speaks as one of them (`Bupati Gowa ... menyebut`), however seldom the article names the
     regency. Not a witness, nor one named in a sentence about a plan."""
     patterns = cue_patterns()
-    narrative = without_quotes(doc_text(doc))
+    narrative = narrative_of(doc)
     if not patterns["forum_groups"].search(narrative):
         return set()  # most articles: one search, no sentence to try
 
@@ -87,7 +87,7 @@ def accompanying_envoys(doc: Doc, mentions: list[Mention]) -> set[str]:
     if not envoys:
         return set()  # most articles name no embassy or envoy
     pattern = cue_patterns()["accompanying"]
-    narrative = without_quotes(doc_text(doc))
+    narrative = narrative_of(doc)
     found = set()
     for m in envoys:
         start = max(m.sent_start, m.start_char - ENVOY_AFTER_ACCOMPANYING_MAX_CHARS)
