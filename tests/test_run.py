@@ -13,7 +13,7 @@ from pipeline.evaluation.scoring import evaluate
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "data" / "raw"
 DEV = REPO.parent / "shared" / "eval" / "dev"
-DEV_SCORE_FLOOR = 0.920  # measured 0.940 on the 92 dev articles; raise with every gain, never lower
+DEV_SCORE_FLOOR = 0.920  # measured 0.939 on the 92 dev articles (0.940 before a one-article spelling was dropped); never lower
 PROBES = REPO / "tests" / "probes"
 PROBE_SCORE_FLOOR = 0.940  # measured 0.957 on the project's 142 probe articles (tests/probes/README.md); raise, never lower
 
