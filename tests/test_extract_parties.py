@@ -470,3 +470,9 @@ def test_a_mayor_of_a_distrik_is_the_mayor_of_the_district_the_article_names():
             "virtual, Selasa (3/6/2025). Pertemuan dipimpin Wali Kota Distrik Yeongdeungpo, Choi Min-seok.")
     record = extract_from_text(text)
     assert {o.name: o.region for o in record.officials}.get("Choi Min-seok") == "Yeongdeungpo-gu"
+
+
+def test_a_university_or_bank_named_after_a_region_is_not_its_government():
+    text = ("Pemerintah Kabupaten Banyuwangi menandatangani nota kesepahaman dengan Universitas Jember (Unej) "
+            "di Pendopo, Jumat (29/8/2025). Unej akan menerjunkan mahasiswa KKN, dan Bank Jatim turut hadir.")
+    assert extract_from_text(text) is None

@@ -58,6 +58,7 @@ def government_term_patterns() -> list[dict]:
                  for head in bodies["heads"] for body in bodies["bodies"]]
     patterns += [{"label": "QUALIFIER", "pattern": q, "id": q} for q in gazetteer["place_qualifiers"]]
     patterns += [{"label": "NATIONAL", "pattern": m, "id": m} for m in gazetteer["national_markers"]]
+    patterns += [{"label": "INSTITUTION", "pattern": m, "id": m} for m in gazetteer["institution_markers"]]
     patterns += [{"label": "EMBASSY", "pattern": e, "id": e} for e in gazetteer["country_embassy_anchors"]]
     patterns += [{"label": "LEADER", "pattern": m, "id": m} for m in titles["delegation_leader_markers"]]
     return patterns
@@ -110,9 +111,10 @@ def local_region_aliases(doc: Doc) -> Doc:
     # The article's own definition beats a foreign city of the same name (`Tala` is also in GeoNames).
     taken = {i for span in places if span.label_ != "FOREIGN" for i in range(span.start, span.end)}
     aliases: dict[str, str] = {}
+    institutions_end = {t.end for t in doc.spans[TERMS_KEY] if t.label_ == "INSTITUTION"}
     for span in places:
-        if span.label_ != "REGION" or span.end + 2 >= len(doc):
-            continue
+        if span.label_ != "REGION" or span.end + 2 >= len(doc) or span.start in institutions_end:
+            continue  # `Universitas Jember (Unej)`: the university's short name
         opening, alias, closing = doc[span.end], doc[span.end + 1], doc[span.end + 2]
         if (opening.text == "(" and closing.text == ")" and alias.i not in taken and alias.is_alpha
                 and (alias.is_title or alias.is_upper) and ALIAS_MIN_CHARS <= len(alias) <= ALIAS_MAX_CHARS):
@@ -296,11 +298,11 @@ def build_nlp(backend: str = DEFAULT_BACKEND) -> Language:
     nlp = blank_pipeline()
     longest = {"@misc": "spacy.first_longest_spans_filter.v1"}
     nlp.add_pipe("gazetteer_places", name="place_names")
-    nlp.add_pipe("local_region_aliases")
-    nlp.add_pipe("foreign_districts")
     terms = nlp.add_pipe("span_ruler", name="government_terms",
                          config={"spans_key": TERMS_KEY, "phrase_matcher_attr": "LOWER", "spans_filter": longest})
     terms.add_patterns(government_term_patterns())
+    nlp.add_pipe("local_region_aliases")  # after the terms: an institution's short name is not the region's
+    nlp.add_pipe("foreign_districts")
     if backend == "spacy":
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("paragraph_sentences")

@@ -45,7 +45,7 @@ class Anchor:
     start: int  # token index where the anchoring phrase begins
     title_start: Optional[int] = None
     qualifier: bool = False
-    national: bool = False
+    not_government: bool = False  # a national office or an institution named after the region
 
 
 @lru_cache(maxsize=None)
@@ -94,8 +94,8 @@ def _anchor_before(doc: Doc, index: int, terms_by_end: dict[int, Span]) -> Optio
             anchor.qualifier = True
         elif label == "EMBASSY":
             anchor.level = "country"
-        elif label == "NATIONAL":
-            anchor.national = True
+        elif label in ("NATIONAL", "INSTITUTION"):
+            anchor.not_government = True
         else:
             break
         position = _skip_parenthetical_back(doc, term.start)
@@ -139,7 +139,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     district_of: dict[Optional[str], Optional[Region]] = {}  # a city's key: the one district of it named
     for place in places:
         anchor = _anchor_before(doc, place.start, terms_by_end) or _list_item_anchor(doc, place.start, previous_end)
-        if anchor and (anchor.national or anchor.qualifier):
+        if anchor and (anchor.not_government or anchor.qualifier):
             continue
         start_token = anchor.start if anchor else place.start
         if _is_location_qualifier(doc, start_token, place, previous_end):
