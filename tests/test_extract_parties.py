@@ -476,3 +476,27 @@ def test_a_university_or_bank_named_after_a_region_is_not_its_government():
     text = ("Pemerintah Kabupaten Banyuwangi menandatangani nota kesepahaman dengan Universitas Jember (Unej) "
             "di Pendopo, Jumat (29/8/2025). Unej akan menerjunkan mahasiswa KKN, dan Bank Jatim turut hadir.")
     assert extract_from_text(text) is None
+
+
+def test_a_place_where_a_company_or_its_investors_come_from_is_no_party():
+    text = ("Pemkab Kendal menandatangani MoU dengan PT Nanning Baja Industri, perusahaan patungan "
+            "asal Nanning, Tiongkok, Rabu (26/2/2025). Investor asal Nanning itu akan membangun pabrik.")
+    assert extract_from_text(text) is None
+
+
+def test_a_foreign_state_named_without_its_qualifier_takes_part():
+    text = ("PADANG – Delegasi Negeri Sembilan, Malaysia, berkunjung ke Padang dan bertemu Gubernur Sumbar "
+            "Rusdi Chaniago, Selasa (14/10/2025). Menteri Besar Negeri Sembilan, Kamarulzaman Yusof, "
+            "menyebut kerja sama pariwisata.")
+    record = extract_from_text(text)
+    assert {(p.name, p.country, p.role) for p in record.parties} == {
+        ("Provinsi Sumatera Barat", "ID", "host"), ("Negeri Sembilan", "MY", "guest")}
+
+
+def test_a_timorese_municipality_is_known_without_its_municipal_form():
+    text = ("ATAMBUA – Pemerintah Kabupaten Belu dan Autoridade Municipal Bobonaro, Timor-Leste, meneken "
+            "kesepakatan kerja sama di Kantor Bupati Belu, Kamis (19/9/2024). Rombongan dari Bobonaro tiba "
+            "sehari sebelumnya.")
+    record = extract_from_text(text)
+    assert record.type == "agreement"
+    assert {(p.name, p.country) for p in record.parties} == {("Kabupaten Belu", "ID"), ("Bobonaro", "TL")}

@@ -24,7 +24,7 @@ from .participant_groups import accompanying_envoys, forum_regions, listed_regio
 from .foreign_districts import (DISTRICT_KEY, MAX_TOKENS_TO_COUNTRY, as_districts, district_as_distrik,
                                 district_region, pick_foreign)
 from .region_mentions import Mention
-from ..knowledge import (Region, countries_by_name, foreign_cities_by_name, fold, indonesian_regions,
+from ..knowledge import (FOREIGN_REGION_KEY, Region, countries_by_name, foreign_cities_by_name, fold, indonesian_regions,
                          load_data, regions_by_bare_name)
 from ..ner.nlp import PLACES_KEY, TERMS_KEY
 
@@ -36,6 +36,8 @@ MIN_FUZZY_CHARS = 5
 MAX_UNKNOWN_NAME_TOKENS = 3
 ANCHOR_CHAIN_DEPTH = 3
 MIN_POPULATION_AFTER_TITLE = 300_000  # a foreign city this large after an Indonesian title is the city
+
+NOT_GOVERNMENT_TERMS = ("NATIONAL", "INSTITUTION")  # term labels before a place that is then no party
 
 
 @dataclass
@@ -94,7 +96,7 @@ def _anchor_before(doc: Doc, index: int, terms_by_end: dict[int, Span]) -> Optio
             anchor.qualifier = True
         elif label == "EMBASSY":
             anchor.level = "country"
-        elif label in ("NATIONAL", "INSTITUTION"):
+        elif label in NOT_GOVERNMENT_TERMS:
             anchor.not_government = True
         else:
             break
@@ -131,7 +133,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
     terms_by_end = {span.end: span for span in doc.spans[TERMS_KEY]}
     places = sorted(doc.spans[PLACES_KEY], key=lambda s: s.start)
     countries_in_doc = {countries_by_name()[s.id_].country for s in places if s.label_ == "COUNTRY"}
-    foreign_counts = Counter(s.id_ for s in places if s.label_ == "FOREIGN")
+    # `PT Guangxi Beibu`, `KBRI Tokyo`, `investor asal Guangxi`: a name inside an institution's, or
+    # where investors come from, does not count as naming the place
+    not_government_ends = {t.end for t in doc.spans[TERMS_KEY] if t.label_ in NOT_GOVERNMENT_TERMS}
+    foreign_counts = Counter(s.id_ for s in places if s.label_ == "FOREIGN" and s.start not in not_government_ends
+                             and not _is_non_government_origin(doc, s.start))
     mentions: list[Mention] = []
     pending_bare: list[tuple[Span, tuple[Region, ...]]] = []
     previous_end: dict[int, Mention] = {}
@@ -142,7 +148,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if anchor and (anchor.not_government or anchor.qualifier):
             continue
         start_token = anchor.start if anchor else place.start
-        if _is_location_qualifier(doc, start_token, place, previous_end):
+        if _is_location_qualifier(doc, start_token, place, previous_end) or _is_non_government_origin(doc, start_token):
             continue
         region: Optional[Region] = None
         end = place.end
@@ -263,6 +269,13 @@ def _locates_sub_region(doc: Doc, start: int) -> bool:
     while index >= 0 and words < VILLAGE_NAME_MAX_TOKENS and doc[index].is_title and doc[index].lower_ not in units:
         index, words = index - 1, words + 1
     return bool(words) and index >= 0 and doc[index].lower_ in units
+
+
+def _is_non_government_origin(doc: Doc, start_token: int) -> bool:
+    """`investor asal Guangxi`, `wisatawan dari Kota Bandung`: where people or products come from."""
+    origins = load_data("gazetteer")["non_government_origins"]
+    return (start_token >= 2 and doc[start_token - 1].lower_ in origins["origin_words"]
+            and doc[start_token - 2].lower_ in origins["people"])
 
 
 def _is_location_qualifier(doc: Doc, start_token: int, place: Span, previous_end: dict[int, Mention]) -> bool:
@@ -425,7 +438,7 @@ LOCATED_PLACE_WORDS = frozenset({"kota", "kabupaten", "daerah", "wilayah", "kawa
 def _foreign_named_before(words, found: list[Mention]) -> Optional[tuple[Region, int]]:
     """`Wali Kota Mitaka Yasuko Kawamura` after `Kota Mitaka, Jepang`: after a title, the name of a
     foreign city the article has named with its country is that city, and the words after it the person."""
-    by_name = {fold(m.region.name): m.region for m in found if m.region.key.startswith("foreign:")}
+    by_name = {fold(m.region.name): m.region for m in found if m.region.key.startswith(FOREIGN_REGION_KEY)}
     for n in range(len(words), 0, -1):
         region = by_name.get(fold(" ".join(w.text for w in words[:n])))
         if region is not None:
@@ -460,7 +473,7 @@ def _unknown_foreign(words, doc: Doc, country_required: bool) -> Optional[tuple[
     if country is None or country == "ID":
         return None
     text = " ".join(t.text for t in name)
-    region = Region(key=f"foreign:{fold(text)}", name=text, level="foreign_city", country=country, bare=text)
+    region = Region(key=f"{FOREIGN_REGION_KEY}{fold(text)}", name=text, level="foreign_city", country=country, bare=text)
     return region, name[-1].i + 1
 
 

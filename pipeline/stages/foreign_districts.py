@@ -8,7 +8,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span
 
 from .region_mentions import Mention
-from ..knowledge import Region, countries_by_name, foreign_cities_by_name, fold, load_data
+from ..knowledge import FOREIGN_REGION_KEY, Region, countries_by_name, foreign_cities_by_name, fold, load_data
 from ..ner.nlp import PLACES_KEY
 
 MAX_TOKENS_TO_COUNTRY = 4
@@ -73,7 +73,7 @@ def as_districts(mentions: list[Mention], district_of: dict[Optional[str], Optio
     def district(region: Region) -> Optional[Region]:
         if region.key in district_of:
             return district_of[region.key]
-        if region.key.startswith("foreign:"):
+        if region.key.startswith(FOREIGN_REGION_KEY):
             return _district_named(fold(region.name).split(), districts)
         return None
 
