@@ -340,3 +340,28 @@ def test_after_a_buildings_title_only_a_whole_person_the_ner_reads_is_named():
     text = ("Kesepakatan diteken Bupati Kampar Ahmad Yusri Hasibuan dan Pj Wali Kota Pekanbaru Syamsul Bahri "
             "Nasution di Kantor Wali Kota Pekanbaru, Tenayan Raya, kemarin.")
     assert "Tenayan Raya" not in [name for name, _, _ in officials_of(text)]
+
+
+def test_a_director_of_a_foreign_governments_bureau_is_its_official_but_a_companys_is_not():
+    text = ("Wali Kota Medan, Rahmad Sitorus, menerima rombongan Pemerintah Kota Nanning, Tiongkok. Direktur "
+            "Kantor Urusan Luar Negeri Kota Nanning, Wei Lixia, menyampaikan draf nota kesepahaman. Hadir pula "
+            "Direktur Utama PT Sinar Medan, Budi Hartono.")
+    assert officials_of(text) == [
+        ("Rahmad Sitorus", "Wali Kota", "Kota Medan"),
+        ("Wei Lixia", "Direktur Kantor Urusan Luar Negeri", "Nanning"),
+    ]
+
+
+def test_malaysian_chief_ministers_and_a_captains_rank_before_a_name():
+    text = ("Wali Kota Tidore Kepulauan, Capt. H. Ahmad Laiman, menerima kunjungan Ketua Menteri Melaka, "
+            "Malaysia, Dato' Seri Ab Rauf Yusoh, di Tidore.")
+    assert officials_of(text) == [
+        ("Ahmad Laiman", "Wali Kota", "Kota Tidore Kepulauan"),
+        ("Ab Rauf Yusoh", "Ketua Menteri", "Melaka"),
+    ]
+
+
+def test_a_delegation_leader_the_ner_reads_only_as_honorifics_is_named_by_the_words_after_them():
+    text = ("Gubernur Sumbar menerima delegasi Kerajaan Negeri Sembilan, Malaysia, yang dipimpin langsung oleh "
+            "Menteri Besar Negeri Sembilan, Dato' Seri Haji Kamarulzaman bin Yusof, di Padang.")
+    assert ("Kamarulzaman bin Yusof", "Menteri Besar", "Negeri Sembilan") in officials_of(text)

@@ -172,6 +172,9 @@ def _skip_seat(doc: Doc, index: int, place_tokens: set[int]) -> int:
     return end if end > index + 1 else index
 
 
+HONORIFIC_ENDS = frozenset({".", "'", "’"})
+
+
 def _is_honorific(token: Token) -> bool:
     return fold(token.text.replace(".", " ")).replace(" ", "") in honorifics()
 
@@ -216,7 +219,8 @@ def _read_name(doc: Doc, index: int, stop: set[int]) -> list[Token]:
             index += 3  # `Mayjen TNI (Purn) Steven Kandou`
         else:
             break
-        while index < len(doc) and (doc[index].is_space or doc[index].text == "."):
+        # `H. Ahmad`, `Dato' Seri Kamarulzaman`: the honorific's own full stop or apostrophe
+        while index < len(doc) and (doc[index].is_space or doc[index].text in HONORIFIC_ENDS):
             index += 1
     while index < len(doc) and len(tokens) < MAX_NAME_TOKENS and index not in stop:
         token = doc[index]
@@ -380,7 +384,8 @@ def _delegation_leaders(doc: Doc, mentions: list[Mention], mention_by_start: dic
             before = [m for m in mentions if marker.sent.start_char <= m.start_char < marker.start_char]
             region_mention = before[-1] if before else None
         region_key = region_mention.region.key if region_mention else None
-        tokens = [t for t in person if not _is_honorific(t)]
+        # the NER may read only the honorifics (`Dato' Seri Haji`): the name is then the words after them
+        tokens = [t for t in person if not (_is_honorific(t) or t.is_punct)] or _read_name(doc, person.start, term_starts)
         if region_key not in party_keys or not tokens:
             continue
         span = doc[marker.end:tokens[-1].i + 1]

@@ -45,6 +45,8 @@ def read_position(doc: Doc, term: Span, entity_starts: set[int], prefixes: dict[
             end += 1
         elif spec.get("takes_unit"):  # `Asisten II` or `Asisten Perekonomian dan Pembangunan`
             unit_end = _unit_end(doc, end, entity_starts, persons)
+            if "unit_heads" in spec and (unit_end == end or doc[end].text not in spec["unit_heads"]):
+                return None  # `Direktur Utama PT ...`: not an office of a government
             if unit_end > end:
                 position += " " + doc[end:unit_end].text
                 end = unit_end
