@@ -365,3 +365,10 @@ def test_a_delegation_leader_the_ner_reads_only_as_honorifics_is_named_by_the_wo
     text = ("Gubernur Sumbar menerima delegasi Kerajaan Negeri Sembilan, Malaysia, yang dipimpin langsung oleh "
             "Menteri Besar Negeri Sembilan, Dato' Seri Haji Kamarulzaman bin Yusof, di Padang.")
     assert ("Kamarulzaman bin Yusof", "Menteri Besar", "Negeri Sembilan") in officials_of(text)
+
+
+def test_a_bare_mayors_title_is_the_foreign_citys_where_no_indonesian_city_takes_part():
+    text = ("Delegasi Pemerintah Kota Gyeongju, Korea Selatan, yang dipimpin Wali Kota Seo Dong-hyun berkunjung "
+            "ke Pemerintah Kabupaten Gianyar. Rombongan diterima Bupati Gianyar, I Wayan Suardika Putra.")
+    assert officials_of(text) == [("Seo Dong-hyun", "Wali Kota", "Gyeongju"),
+                                  ("I Wayan Suardika Putra", "Bupati", "Kabupaten Gianyar")]

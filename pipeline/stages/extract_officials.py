@@ -172,6 +172,7 @@ def _skip_seat(doc: Doc, index: int, place_tokens: set[int]) -> int:
     return end if end > index + 1 else index
 
 
+FOREIGN_TITLE_LEVELS = ("kota", "provinsi")  # Indonesian titles that reporters give foreign heads too
 HONORIFIC_ENDS = frozenset({".", "'", "’"})
 
 
@@ -475,7 +476,8 @@ def _in_headline(text: str, position: int) -> bool:
 def _inferred_region(term: Span, parties: list[PartyTally], found: list[OfficialMention]) -> Optional[str]:
     """The party of a title named without its region.
 
-    The one party of the title's level (`Walikota Hadianto`, one city among the parties); else the
+    The one party of the title's level (`Walikota Hadianto`, one city among the parties; with no
+    Indonesian one, a foreign city's `Wali Kota Seo`); else the
     party named last before the title in its sentence (`Dari Pemkab Demak hadir Kepala Bappeda ...`),
     or for a title with a level, in the text before it; else the party of the official named just
     before (`... didampingi Sekda Joko Budiyono`); else the party named last before it.
@@ -484,6 +486,8 @@ def _inferred_region(term: Span, parties: list[PartyTally], found: list[Official
     level = load_data("titles")["titles"][int(term.id_)]["level"] if term.label_ == "TITLE" else None
     regional = level != "country"
     fitting = [t for t in parties if (t.region.level == level if level else t.region.country == "ID" or not regional)]
+    if not fitting and level in FOREIGN_TITLE_LEVELS:
+        fitting = [t for t in parties if t.region.level == "foreign_city"]  # a foreign city's `Wali Kota`
     if level and len(fitting) == 1:
         return fitting[0].region.key
     before = [(m.start_char, t.region.key) for t in fitting for m in t.mentions if m.start_char < term.start_char]
