@@ -178,3 +178,16 @@ def test_an_assistants_portfolio_is_no_field_of_the_talks():
     text = ("Rombongan dipimpin Asisten Perekonomian dan Pembangunan Setda Sleman ingin mempelajari kerja sama "
             "pengelolaan bank sampah.")
     assert set(sectors_of(text)) == {"waste"}
+
+
+def test_the_fields_in_a_consuls_or_a_units_name_are_its_own():
+    text = ("Konsul Jenderal membahas kerja sama pertanian lahan kering. Ia didampingi Konsul Bidang Ekonomi "
+            "dan Perdagangan, Chen Meiling, serta Pengarah Unit Perancang Ekonomi Negeri Johor.")
+    assert set(sectors_of(text)) == {"agriculture_fisheries"}
+
+
+def test_a_partys_profile_is_no_field_of_the_talks():
+    text = ("Di awal pertemuan, Retno memaparkan gambaran umum perekonomian Jawa Timur yang tumbuh 4,9 persen. "
+            "Kedua pihak kemudian membahas kerja sama hilirisasi kopi dan kakao.")
+    assert "economy" not in sectors_of(text)
+    assert "industry_investment" in sectors_of(text)

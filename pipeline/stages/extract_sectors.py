@@ -8,7 +8,8 @@ background, not a sector. A field named `SUBJECT_MENTIONS` times or more counts 
 named. The longest phrase wins, so `limbah cair` is wastewater, not waste. A phrase inside an
 office's name (`Kepala Dinas Perdagangan`) is the office's, not a field of the talks; a street's
 (`Jalan Khatib Sulaiman`) is an address; a sentence that opens on an earlier meeting
-(`Sebelumnya, ...`) tells of that meeting's fields.
+(`Sebelumnya, ...`) tells of that meeting's fields, and one that gives a party's profile
+(`gambaran umum`) of the party.
 """
 from __future__ import annotations
 
@@ -53,6 +54,12 @@ def _matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[int, str]]:
 def _topic_cue() -> re.Pattern:
     cues = sorted(load_data("cues")["topic_cues"], key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _self_introduction() -> re.Pattern:
+    words = sorted(load_data("sectors")["self_introduction_words"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -110,8 +117,10 @@ def extract_sectors(doc: Doc, doc_id: str) -> list[Sector]:
     address_words = frozenset(load_data("sectors")["address_words"])
     earlier = cue_patterns()["earlier"]
     narrative = narrative_of(doc)
+    introduction = _self_introduction()
     earlier_sentences = {sent.start for sent, sent_text in zip(sentences, texts)
-                         if earlier.match(narrative, sent.start_char + len(sent_text) - len(sent_text.lstrip()))}
+                         if earlier.match(narrative, sent.start_char + len(sent_text) - len(sent_text.lstrip()))
+                         or introduction.search(sent_text)}
     # `Jalan Khatib Sulaiman` is an address; a sentence that opens on an earlier meeting (`Sebelumnya,
     # ... menjajaki kerja sama di bidang perikanan`) tells of its fields, not of this one's
     spans = [span for span in spans if span.sent.start not in earlier_sentences and not (
