@@ -187,9 +187,19 @@ class GazetteerIndexes:
     countries_by_name: dict[str, Region]
 
 
+def foreign_region_aliases() -> dict[str, str]:
+    """Other names of the regions of foreign_regions.json, to their GeoNames names: its aliases, and
+    each region with its country's prefix (`Negeri Johor`)."""
+    data = load_data("foreign_regions")
+    aliases = dict(data["aliases"])
+    for country, prefix in data["name_prefixes"].items():
+        aliases.update({f"{prefix} {name}": name for name in data["regions"][country] if not name.startswith(prefix)})
+    return aliases
+
+
 def _build_gazetteer_indexes() -> GazetteerIndexes:
     regions, countries = _load_indonesian_regions(), _load_countries()
-    return GazetteerIndexes(regions, _index_by_bare_name(regions), ForeignCities(_load_foreign_city_rows(), load_data("foreign_regions")["aliases"]),
+    return GazetteerIndexes(regions, _index_by_bare_name(regions), ForeignCities(_load_foreign_city_rows(), foreign_region_aliases()),
                             countries, _index_countries_by_name(countries))
 
 

@@ -372,3 +372,35 @@ def test_a_bare_mayors_title_is_the_foreign_citys_where_no_indonesian_city_takes
             "ke Pemerintah Kabupaten Gianyar. Rombongan diterima Bupati Gianyar, I Wayan Suardika Putra.")
     assert officials_of(text) == [("Seo Dong-hyun", "Wali Kota", "Gyeongju"),
                                   ("I Wayan Suardika Putra", "Bupati", "Kabupaten Gianyar")]
+
+
+def test_a_list_of_officials_each_with_the_unit_of_their_office():
+    text = ("Wali Kota Bukittinggi menerima Bupati Agam. Wali Kota didampingi Sekretaris Daerah Kota Bukittinggi, "
+            "Yulnadi Amri, Kepala Dinas Pariwisata, Deni Mulyadi, serta Kepala Dinas Perdagangan, Rini Oktavia.")
+    assert ("Deni Mulyadi", "Kepala Dinas Pariwisata", "Kota Bukittinggi") in officials_of(text)
+
+
+def test_an_offices_short_name_in_brackets_ends_its_full_name():
+    text = ("Pemerintah Provinsi Kalimantan Timur dan Pemerintah Kabupaten Enrekang menandatangani kesepakatan. "
+            "Perjanjian teknis diteken Kepala Dinas Pangan, Tanaman Pangan dan Hortikultura (DPTPH) Kaltim, "
+            "Ir. Siti Rahmawati, M.P.")
+    assert officials_of(text) == [
+        ("Siti Rahmawati", "Kepala Dinas Pangan, Tanaman Pangan dan Hortikultura", "Provinsi Kalimantan Timur")]
+
+
+def test_a_veterinarians_degree_and_an_aceh_councils_body():
+    text = ("Komisi B DPRK Aceh Tamiang berkunjung ke Pemkab Sumba Timur. Rombongan dipimpin Ketua Komisi B DPRK "
+            "Aceh Tamiang, Tgk. Zulkifli Amri. Kepala Dinas Peternakan Kabupaten Sumba Timur, drh. Ferdinandus "
+            "Lamba, memaparkan kasus rabies.")
+    assert officials_of(text) == [
+        ("Zulkifli Amri", "Ketua Komisi B DPRK", "Kabupaten Aceh Tamiang"),
+        ("Ferdinandus Lamba", "Kepala Dinas Peternakan", "Kabupaten Sumba Timur")]
+
+
+def test_a_malaysian_states_executive_councillor_and_director():
+    text = ("Gubernur Kepulauan Riau menerima delegasi Kerajaan Negeri Johor, Malaysia. Delegasi dipimpin Exco "
+            "Pelaburan, Perdagangan dan Hal Ehwal Pengguna Negeri Johor, Dato' Hasrul Nizam Bakri. Hadir pula "
+            "Pengarah Unit Perancang Ekonomi Negeri Johor, Noraini Hashim.")
+    assert officials_of(text) == [
+        ("Hasrul Nizam Bakri", "Exco Pelaburan, Perdagangan dan Hal Ehwal Pengguna", "Johor"),
+        ("Noraini Hashim", "Pengarah Unit Perancang Ekonomi", "Johor")]

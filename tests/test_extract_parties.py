@@ -500,3 +500,11 @@ def test_a_timorese_municipality_is_known_without_its_municipal_form():
     record = extract_from_text(text)
     assert record.type == "agreement"
     assert {(p.name, p.country) for p in record.parties} == {("Kabupaten Belu", "ID"), ("Bobonaro", "TL")}
+
+
+def test_a_malaysian_state_government_named_once_by_its_form():
+    text = ("Gubernur Kepulauan Riau, Zulkarnain Arif, menerima kunjungan Kerajaan Negeri Johor, Malaysia, di "
+            "Tanjungpinang, Rabu (12/6/2024), untuk membahas kerja sama perdagangan.")
+    record = extract_from_text(text)
+    assert {(p.name, p.country, p.role) for p in record.parties} == {
+        ("Provinsi Kepulauan Riau", "ID", "host"), ("Johor", "MY", "guest")}

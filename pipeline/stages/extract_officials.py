@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from .extract_parties import Mention, PartyTally
-from .official_positions import MAX_NAME_TOKENS, read_position, unit_words
+from .official_positions import MAX_NAME_TOKENS, legislatures, read_position, unit_words
 from .grouping import UnionFind
 from ..knowledge import fold, honorifics, load_data
 from ..ner.nlp import PLACES_KEY, TERMS_KEY, doc_text
@@ -32,7 +32,7 @@ from ..schema import Evidence, Official
 MAX_LEADER_POST_TOKENS = 8
 POST_CONNECTORS = {"and", "of", "dan", "&", "for", "the"}
 SAME_PERSON_RATIO = 88
-LOWERCASE_HONORIFICS = {"dr", "drg", "drs", "ir", "h", "hj"}
+LOWERCASE_HONORIFICS = {"dr", "drg", "drh", "drs", "ir", "h", "hj"}
 HEADLINE_TITLE_CASE_SHARE = 0.6
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 16
@@ -430,7 +430,7 @@ def _dprd_bodies(text: str, mentions: list[Mention]) -> dict[str, str]:
     """`Komisi I DPRD Tarakan` anywhere in the article: whose Komisi I a later `Anggota Komisi I` sits in."""
     bodies: dict[str, str] = {}
     for m in mentions:
-        if m.text.lower().startswith("dprd"):
+        if m.text.lower().split()[0] in legislatures():
             body = DPRD_BODY_BEFORE.search(text, max(0, m.start_char - 40), m.start_char)
             if body:
                 bodies.setdefault(fold(body.group(1)), m.region.key)
@@ -439,7 +439,8 @@ def _dprd_bodies(text: str, mentions: list[Mention]) -> dict[str, str]:
 
 def _dprd_body_region(position: str, bodies: dict[str, str]) -> Optional[str]:
     key = fold(position)
-    return next((region for body, region in bodies.items() if f" {body} dprd" in f" {key}"), None)
+    return next((region for body, region in bodies.items()
+                 if any(f" {body} {council}" in f" {key}" for council in legislatures())), None)
 
 
 def _skip_parenthetical(doc: Doc, index: int, longest: int = 5) -> int:
@@ -457,7 +458,7 @@ def _mention_at(doc: Doc, index: int, mention_by_start: dict[int, Mention]) -> O
     if index >= len(doc):
         return None
     found = mention_by_start.get(doc[index].idx)
-    if found is None and index and doc[index - 1].lower_ == "dprd":
+    if found is None and index and doc[index - 1].lower_ in legislatures():
         found = mention_by_start.get(doc[index - 1].idx)
     return found
 

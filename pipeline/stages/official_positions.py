@@ -33,9 +33,11 @@ def read_position(doc: Doc, term: Span, entity_starts: set[int], prefixes: dict[
         if end < len(doc) and re.fullmatch(r"[IVX]{1,4}|\d{1,2}|[A-E]", doc[end].text):
             words.append(ROMAN.get(doc[end].text, doc[end].text))
             end += 1
-        if end < len(doc) and doc[end].lower_ == "dprd":
+        council = "DPRD"
+        if end < len(doc) and doc[end].lower_ in legislatures():
+            council = doc[end].text.upper()  # Aceh's `DPRK`
             end += 1
-        words.append("DPRD")
+        words.append(council)
         position, single = " ".join(words), False
     else:
         spec = titles["titles"][int(term.id_)]
@@ -80,6 +82,8 @@ def _unit_end(doc: Doc, start: int, entity_starts: set[int], persons: dict[int, 
     while run_end < len(doc) and run_end - start < MAX_UNIT_TOKENS and run_end not in entity_starts and (
             _is_unit_word(doc[run_end]) or doc[run_end].text == "," or doc[run_end].lower_ in UNIT_CONNECTORS):
         run_end += 1
+    while run_end > start and (doc[run_end - 1].lower_ in UNIT_CONNECTORS or doc[run_end - 1].text == ","):
+        run_end -= 1  # `Kepala Dinas Pariwisata, Deni Mulyadi, serta Kepala Dinas ...`: the list of officials goes on
     run = doc[start:run_end]
     connectors = [t.i for t in run if t.lower_ in UNIT_CONNECTORS]
     if connectors:
@@ -89,12 +93,27 @@ def _unit_end(doc: Doc, start: int, entity_starts: set[int], persons: dict[int, 
     # A person the statistical NER finds running on to the unit's end or past it began inside it: the
     # unit ends where the name begins (`Kepala Dinas ... Terpadu Satu Pintu Dadang Mohamad Ma'soem`),
     # unless a name follows the unit (`Asisten Pemerintahan dan Kesra, Sutrisna`).
+    if _abbreviation_at(doc, end):
+        return end  # `Dinas Pangan, Tanaman Pangan dan Hortikultura (DPTPH)`: the office's whole name, then its short one
     name_follows = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].is_title and end + 1 not in entity_starts
     person_start = next((i for i in range(start + 1, end) if i in persons
                          and (persons[i].end > end or (persons[i].end == end and not name_follows))), end)
-    if person_start < end or name_follows or (end < len(doc) and doc[end].is_title and end not in entity_starts):
+    place_follows = end in entity_starts and end not in {t.start for t in doc.spans[TERMS_KEY] if t.label_ == "TITLE"}
+    if not place_follows and (person_start < end or name_follows or (end < len(doc) and doc[end].is_title and end not in entity_starts)):
         return person_start
     return _known_unit_end(doc, start, end, entity_starts)
+
+
+def _abbreviation_at(doc: Doc, index: int) -> bool:
+    """`(DPTPH)`: a short name in capitals in brackets."""
+    return (index + 2 < len(doc) and doc[index].text == "(" and doc[index + 2].text == ")"
+            and doc[index + 1].is_upper and doc[index + 1].is_alpha)
+
+
+@lru_cache(maxsize=None)
+def legislatures() -> frozenset[str]:
+    """`dprd`, and Aceh's `dprk` and `dpra`."""
+    return frozenset(load_data("gazetteer")["legislatures"])
 
 
 @lru_cache(maxsize=None)
