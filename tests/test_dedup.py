@@ -348,3 +348,16 @@ def test_a_year_typo_joins_the_same_day_a_year_apart_when_an_official_is_shared(
     assert len(merge_records([typo, record("two-years", "2026-04-22", officials=(WALI_KOTA,))])) == 2
     leap = record("leap", "2024-02-29", officials=(WALI_KOTA,))
     assert len(merge_records([leap, record("march", "2025-03-01", officials=(WALI_KOTA,))])) == 2
+
+
+def test_a_report_of_the_host_and_one_guest_joins_the_gathering_with_the_same_host_and_an_official():
+    others = [{"name": f"Kabupaten {n}", "country": "ID", "level": "kabupaten", "code": f"35.{n}"}
+              for n in ("01", "02", "03")]
+    mayor = [("Agustina Wilujeng", "Wali Kota", "Kota Semarang")]
+    gathering = record("roster", "2025-03-13", parties=(SEMARANG, BANYUWANGI, *others),
+                       roles=("host",) + ("guest",) * 4, officials=mayor, event_type="meeting")
+    pair = record("pair", "2025-03-13", officials=mayor)
+    assert len(merge_records([pair, gathering])) == 1
+    assert len(merge_records([record("pair", "2025-03-13"), gathering])) == 2  # no official in common
+    signing = gathering.model_copy(update={"type": "agreement"})
+    assert len(merge_records([record("pair", "2025-03-13", officials=mayor, event_type="agreement"), signing])) == 2

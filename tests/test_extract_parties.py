@@ -508,3 +508,10 @@ def test_a_malaysian_state_government_named_once_by_its_form():
     record = extract_from_text(text)
     assert {(p.name, p.country, p.role) for p in record.parties} == {
         ("Provinsi Kepulauan Riau", "ID", "host"), ("Johor", "MY", "guest")}
+
+
+def test_a_long_word_after_a_title_close_to_a_regions_name_is_that_region_misspelt():
+    text = ("Wali Kota Pematangsiantar menerima para wali kota. Tampak pula Wali Kota Binjai Amir Hamzah dan "
+            "Wali Kota Subusalam Affan Alfian dalam pertemuan di Pematangsiantar, Jumat (13/10/2023).")
+    names = {m.region.name for m in find_mentions(annotate(text))}
+    assert "Kota Subulussalam" in names

@@ -7,7 +7,8 @@ text states no day, agrees with the week before it). Two stated days further apa
 when the reports also share an official and a host: within a week (an outlet reporting a later
 day of the same visit), or on the same day of the month a year apart (a typo in the year).
 Outlets differ in how many of a forum's regions they name, so a pair report joins the roster
-report that includes its pair.
+report that includes its pair; a report of only the host and one guest joins that of a gathering
+with the same host, day and an official in common.
 Records are blocked by each pair of their parties; within a block the records are linked by date,
 full dates only with their neighbours in time, so a block costs about its size, not its square.
 Different events between the same parties (other dates) stay apart.
@@ -87,11 +88,36 @@ def group_same_events(records: list[EventRecord]) -> list[list[int]]:
         distinct = list(by_set)
         for position, keys in enumerate(distinct):
             for other in distinct[position:]:
-                if (keys, other) in compared or not parties_alike(keys, other):
+                if (keys, other) in compared:
                     continue
                 compared.add((keys, other))
-                _link_agreeing_dates(groups, by_set[keys] + (by_set[other] if other != keys else []), records)
+                if parties_alike(keys, other):
+                    _link_agreeing_dates(groups, by_set[keys] + (by_set[other] if other != keys else []), records)
+                elif len(keys & other) == min(len(keys), len(other)) == SHARED_PARTIES:
+                    _link_pair_to_gathering(groups, by_set[keys], by_set[other], records)
     return groups.groups()
+
+
+def _link_pair_to_gathering(groups: UnionFind, one: list[int], other: list[int], records: list[EventRecord]) -> None:
+    """A report that names two of a gathering's governments (the host and a guest it quotes) joins the
+    report of the whole gathering when the two agree on the date and the host and share an official;
+    a signing's pair stays apart, since two of many signatories tell of their own signing.
+
+    Records of one party set, day and host are one group already, so each such key is compared once,
+    with the officials of all its records."""
+    def by_key(indexes: list[int]) -> dict[tuple[Optional[str], Optional[str]], tuple[int, set[str]]]:
+        keyed: dict[tuple[Optional[str], Optional[str]], tuple[int, set[str]]] = {}
+        for i in indexes:
+            host = _host_key(records[i])
+            if records[i].type != "agreement" and host is not None:
+                keyed.setdefault((records[i].date.start, host), (i, set()))[1].update(o.name for o in records[i].officials)
+        return keyed
+    theirs = by_key(other)
+    for (day, host), (first, names) in by_key(one).items():
+        for (other_day, other_host), (second, other_names) in theirs.items():
+            if host == other_host and dates_agree(day, other_day) and any(
+                    same_person(a, b) for a in names for b in other_names):
+                groups.union(first, second)
 
 
 def parties_alike(a: frozenset[str], b: frozenset[str]) -> bool:

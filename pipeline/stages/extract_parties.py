@@ -33,6 +33,7 @@ MIN_PARTIES = 2  # an inter-government event needs two governments
 FUZZY_REGION_CUTOFF = 75
 FUZZY_REGION_MARGIN = 5  # points a misspelling's best region must lead the next by
 MIN_FUZZY_CHARS = 5
+CLOSE_MISSPELLING_RATIO, MIN_CLOSE_MISSPELLING_CHARS = 85, 8
 MAX_UNKNOWN_NAME_TOKENS = 3
 ANCHOR_CHAIN_DEPTH = 3
 MIN_POPULATION_AFTER_TITLE = 300_000  # a foreign city this large after an Indonesian title is the city
@@ -408,7 +409,8 @@ def _unknown_names_after_anchors(doc: Doc, covered: set[int], named: set[str],
         region = None
         if level in INDONESIAN_LEVELS and (government or level == "kabupaten"):
             region = _match_unknown(words, level)
-            if region is not None and term.label_ == "TITLE" and region[0].key not in named:
+            if (region is not None and term.label_ == "TITLE" and region[0].key not in named
+                    and not _close_misspelling(words[0], region[0])):
                 region = None
         if region is None and term.label_ == "TITLE":
             region = _foreign_named_before(words, found) or district_as_distrik(words, districts)
@@ -496,6 +498,12 @@ def _match_unknown(words, level: str) -> Optional[tuple[Region, int]]:
         if best is None or hits[0][1] > best[1]:
             best = (choices[hits[0][0]], hits[0][1], words[n - 1].i + 1)
     return (best[0], best[2]) if best else None
+
+
+def _close_misspelling(word, region: Region) -> bool:
+    """`Wali Kota Subusalam Affan Alfian`: a long word after a title this close to a region's name is
+    that region misspelt, not a person's name, though the article names the region nowhere else."""
+    return len(word.text) >= MIN_CLOSE_MISSPELLING_CHARS and fuzz.ratio(fold(word.text), fold(region.bare)) >= CLOSE_MISSPELLING_RATIO
 
 
 @dataclass
