@@ -361,3 +361,13 @@ def test_a_report_of_the_host_and_one_guest_joins_the_gathering_with_the_same_ho
     assert len(merge_records([record("pair", "2025-03-13"), gathering])) == 2  # no official in common
     signing = gathering.model_copy(update={"type": "agreement"})
     assert len(merge_records([record("pair", "2025-03-13", officials=mayor, event_type="agreement"), signing])) == 2
+
+
+def test_an_official_named_by_surname_in_one_outlet_is_the_same_person():
+    full = record("a", "2025-03-13", parties=(SEMARANG, IZUMISANO),
+                  officials=[("Daiki Honda", "Kepala Divisi", "Izumisano")])
+    short = record("b", "2025-03-13", parties=(SEMARANG, IZUMISANO), officials=[("Honda", "Wali Kota", "Izumisano")])
+    other_party = record("c", "2025-03-13", parties=(SEMARANG, IZUMISANO), officials=[("Honda", "Camat", "Kota Semarang")])
+    [event] = merge_records([full, short, other_party])
+    assert sorted((o.name, o.region) for o in event.officials) == [("Daiki Honda", "Izumisano"),
+                                                                   ("Honda", "Kota Semarang")]

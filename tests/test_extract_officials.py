@@ -404,3 +404,15 @@ def test_a_malaysian_states_executive_councillor_and_director():
     assert officials_of(text) == [
         ("Hasrul Nizam Bakri", "Exco Pelaburan, Perdagangan dan Hal Ehwal Pengguna", "Johor"),
         ("Noraini Hashim", "Pengarah Unit Perancang Ekonomi", "Johor")]
+
+
+def test_a_post_after_plt_is_no_name_before_the_next_title():
+    text = ("Bupati Agam berkunjung ke Padang. Wali Kota Padang didampingi Kepala BKPSDM Arfian yang juga Plt "
+            "Kadisdikbud, Kabag Kerja Sama, serta para camat.")
+    assert officials_of(text) == [("Arfian", "Kepala BKPSDM", "Kota Padang")]
+
+
+def test_a_foreign_town_named_with_its_country_before_is_the_region_of_an_office_after_kota():
+    text = ("Bupati Garut menerima delegasi Kota Higashikawa, Hokkaido, Jepang. Kepala Divisi Koeksistensi "
+            "Multikultural Kota Higashikawa, Mr. Daiki Honda, menyambut baik kemitraan ini.")
+    assert ("Daiki Honda", "Kepala Divisi Koeksistensi Multikultural", "Higashikawa") in officials_of(text)

@@ -275,7 +275,7 @@ def _merge_parties(parties: Iterable[Party]) -> list[Party]:
 def _merge_officials(officials: Iterable[Official]) -> list[Official]:
     merged: list[Official] = []
     for official in officials:
-        match = next((m for m in merged if same_person(m.name, official.name)), None)
+        match = next((m for m in merged if same_person(m.name, official.name) or _surname_of(m, official)), None)
         if match is None:
             merged.append(official.model_copy(deep=True))
             continue
@@ -283,6 +283,17 @@ def _merge_officials(officials: Iterable[Official]) -> list[Official]:
             match.name = official.name
         match.evidence.extend(official.evidence)
     return merged
+
+
+MIN_SURNAME_CHARS = 4
+
+
+def _surname_of(a: Official, b: Official) -> bool:
+    """`Mr. Honda` in one outlet, `Mr. Daiki Honda` in another: one official of one party named by
+    the last word of the full name."""
+    names = sorted((fold(a.name).split(), fold(b.name).split()), key=len)
+    return (a.region == b.region and len(names[0]) == 1 < len(names[1])
+            and len(names[0][0]) >= MIN_SURNAME_CHARS and names[0][0] == names[1][-1])
 
 
 def _merge_sectors(sectors: Iterable[Sector]) -> list[Sector]:

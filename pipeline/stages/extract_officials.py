@@ -271,6 +271,8 @@ def _read_name_before(doc: Doc, title_start: int, entity_tokens: set[int], prefi
         index -= 1
     while tokens and _is_honorific(tokens[0]):
         tokens.pop(0)
+    if tokens and tokens[0].i in prefixes:
+        return []  # `yang juga Plt Kadisdikbud, Kabag ...`: after `Plt` stands a post, not a name
     return tokens
 
 

@@ -412,8 +412,10 @@ def _unknown_names_after_anchors(doc: Doc, covered: set[int], named: set[str],
             if (region is not None and term.label_ == "TITLE" and region[0].key not in named
                     and not _close_misspelling(words[0], region[0])):
                 region = None
+        if region is None:
+            region = _foreign_named_before(words, found)  # `Kota Higashikawa` after `Higashikawa, Jepang`
         if region is None and term.label_ == "TITLE":
-            region = _foreign_named_before(words, found) or district_as_distrik(words, districts)
+            region = district_as_distrik(words, districts)
         if region is None:
             region = _unknown_foreign(words, doc, country_required=level in INDONESIAN_LEVELS or term.label_ == "TITLE")
         if region is None:
