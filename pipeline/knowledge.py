@@ -127,11 +127,11 @@ class ForeignCities(Mapping[str, tuple[Region, ...]]):
     looked up: read back from disk, rows take a tenth of the time that as many `Region`s do, and
     an article looks up a handful of names."""
 
-    def __init__(self, rows: list[CityRow], aliases: Mapping[str, str] = {}) -> None:
+    def __init__(self, rows: list[CityRow], aliases: Optional[Mapping[str, str]] = None) -> None:
         index: dict[str, list[CityRow]] = {}
         for row in rows:
             index.setdefault(fold(row[1]), []).append(row)
-        for alias, name in aliases.items():
+        for alias, name in (aliases or {}).items():
             index.setdefault(fold(alias), []).extend(index[fold(name)])
         self._rows = {k: tuple(sorted(v, key=lambda row: -row[3])) for k, v in index.items()}
         self._regions: dict[str, tuple[Region, ...]] = {}
@@ -199,8 +199,8 @@ def foreign_region_aliases() -> dict[str, str]:
 
 def _build_gazetteer_indexes() -> GazetteerIndexes:
     regions, countries = _load_indonesian_regions(), _load_countries()
-    return GazetteerIndexes(regions, _index_by_bare_name(regions), ForeignCities(_load_foreign_city_rows(), foreign_region_aliases()),
-                            countries, _index_countries_by_name(countries))
+    cities = ForeignCities(_load_foreign_city_rows(), foreign_region_aliases())
+    return GazetteerIndexes(regions, _index_by_bare_name(regions), cities, countries, _index_countries_by_name(countries))
 
 
 @lru_cache(maxsize=1)

@@ -24,8 +24,8 @@ from .participant_groups import accompanying_envoys, forum_regions, listed_regio
 from .foreign_districts import (DISTRICT_KEY, MAX_TOKENS_TO_COUNTRY, as_districts, district_as_distrik,
                                 district_region, pick_foreign)
 from .region_mentions import Mention
-from ..knowledge import (FOREIGN_REGION_KEY, Region, countries_by_name, foreign_cities_by_name, fold, indonesian_regions,
-                         load_data, regions_by_bare_name)
+from ..knowledge import (FOREIGN_REGION_KEY, Region, countries_by_name, foreign_cities_by_name, fold,
+                         indonesian_regions, load_data, regions_by_bare_name)
 from ..ner.nlp import PLACES_KEY, TERMS_KEY
 
 INDONESIAN_LEVELS = ("provinsi", "kabupaten", "kota")
@@ -272,11 +272,16 @@ def _locates_sub_region(doc: Doc, start: int) -> bool:
     return bool(words) and index >= 0 and doc[index].lower_ in units
 
 
+@lru_cache(maxsize=None)
+def _non_government_origins() -> tuple[frozenset[str], frozenset[str]]:
+    origins = load_data("gazetteer")["non_government_origins"]
+    return frozenset(origins["origin_words"]), frozenset(origins["people"])
+
+
 def _is_non_government_origin(doc: Doc, start_token: int) -> bool:
     """`investor asal Guangxi`, `wisatawan dari Kota Bandung`: where people or products come from."""
-    origins = load_data("gazetteer")["non_government_origins"]
-    return (start_token >= 2 and doc[start_token - 1].lower_ in origins["origin_words"]
-            and doc[start_token - 2].lower_ in origins["people"])
+    origin_words, people = _non_government_origins()
+    return start_token >= 2 and doc[start_token - 1].lower_ in origin_words and doc[start_token - 2].lower_ in people
 
 
 def _is_location_qualifier(doc: Doc, start_token: int, place: Span, previous_end: dict[int, Mention]) -> bool:
@@ -505,7 +510,8 @@ def _match_unknown(words, level: str) -> Optional[tuple[Region, int]]:
 def _close_misspelling(word, region: Region) -> bool:
     """`Wali Kota Subusalam Affan Alfian`: a long word after a title this close to a region's name is
     that region misspelt, not a person's name, though the article names the region nowhere else."""
-    return len(word.text) >= MIN_CLOSE_MISSPELLING_CHARS and fuzz.ratio(fold(word.text), fold(region.bare)) >= CLOSE_MISSPELLING_RATIO
+    return (len(word.text) >= MIN_CLOSE_MISSPELLING_CHARS
+            and fuzz.ratio(fold(word.text), fold(region.bare)) >= CLOSE_MISSPELLING_RATIO)
 
 
 @dataclass

@@ -90,18 +90,24 @@ def _unit_end(doc: Doc, start: int, entity_starts: set[int], persons: dict[int, 
         end = next((t.i for t in run if t.text == "," and t.i > connectors[-1]), run_end)
     else:
         end = next((t.i for t in run if t.text == ","), run_end)
+    if _abbreviation_at(doc, end) or _place_at(doc, end, entity_starts):
+        # `Dinas Pangan, Tanaman Pangan dan Hortikultura (DPTPH)`: the office's whole name, then its
+        # short one; or a place or a government's name follows: the words before it are its office's
+        return end
     # A person the statistical NER finds running on to the unit's end or past it began inside it: the
     # unit ends where the name begins (`Kepala Dinas ... Terpadu Satu Pintu Dadang Mohamad Ma'soem`),
     # unless a name follows the unit (`Asisten Pemerintahan dan Kesra, Sutrisna`).
-    if _abbreviation_at(doc, end):
-        return end  # `Dinas Pangan, Tanaman Pangan dan Hortikultura (DPTPH)`: the office's whole name, then its short one
     name_follows = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].is_title and end + 1 not in entity_starts
     person_start = next((i for i in range(start + 1, end) if i in persons
                          and (persons[i].end > end or (persons[i].end == end and not name_follows))), end)
-    place_follows = end in entity_starts and end not in {t.start for t in doc.spans[TERMS_KEY] if t.label_ == "TITLE"}
-    if not place_follows and (person_start < end or name_follows or (end < len(doc) and doc[end].is_title and end not in entity_starts)):
+    if person_start < end or name_follows or (end < len(doc) and doc[end].is_title and end not in entity_starts):
         return person_start
-    return _known_unit_end(doc, start, end, entity_starts)
+    return _known_unit_end(doc, start, end)
+
+
+def _place_at(doc: Doc, index: int, entity_starts: set[int]) -> bool:
+    """A place or a government's name, not another title, begins at `index`."""
+    return index in entity_starts and not any(t.start == index and t.label_ == "TITLE" for t in doc.spans[TERMS_KEY])
 
 
 def _abbreviation_at(doc: Doc, index: int) -> bool:
@@ -121,15 +127,13 @@ def unit_words() -> frozenset[str]:
     return frozenset(load_data("titles")["unit_words"])
 
 
-def _known_unit_end(doc: Doc, start: int, end: int, entity_starts: set[int]) -> int:
+def _known_unit_end(doc: Doc, start: int, end: int) -> int:
     """Where a unit that ran on into the name it is followed by ends: at the first word that is no
     word of an office's name, after the office's own short name (`Kepala Bapelitbangda Liny
     Tambajong`, `Kepala Dinas Kominfo Erwin Kontu`, `Kepala BPBD Budi Santoso`). The run stays
     whole where no such word ends it, or where what would be left is not a name: a word of an
-    office is in it, or a place follows it (`Kepala Divisi ... Kota Higashikawa` names the unit's city);
-    another title may (`... Liny Tambajong dan Kepala Dinas ...`)."""
-    if end in entity_starts and end not in {t.start for t in doc.spans[TERMS_KEY] if t.label_ == "TITLE"}:
-        return end  # a place or a government's name follows: the words before it are its office's
+    office is in it; another title may follow it (`... Liny Tambajong dan Kepala Dinas ...`). A run
+    followed by a place (`Kepala Divisi ... Kota Higashikawa` names the unit's city) never gets here."""
     while end > start and (doc[end - 1].lower_ in UNIT_CONNECTORS or doc[end - 1].text == ","):
         end -= 1  # `Kepala Bapelitbangda Liny Tambajong dan Kepala Dinas ...`
     index = start
