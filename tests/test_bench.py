@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from cli import app
 from pipeline import extract_from_text
-from pipeline.evaluation.bench_real import (COOPERATION_SHARE, build_corpus, load_sample, merge_timing,
+from pipeline.evaluation.bench_real import (COOPERATION_SHARE, bench_corpus, build_corpus, load_sample, merge_timing,
                                             ordinary_news, replicate_records, sample_records, timed_child)
 from pipeline.evaluation.bench_synthetic import STAGES, bench_folder
 from pipeline.evaluation.synthetic import generate_corpus, write_corpus
@@ -54,6 +54,28 @@ def test_a_child_process_is_timed_with_the_memory_of_its_largest_process():
 def test_a_failing_child_raises_with_its_error_output():
     with pytest.raises(RuntimeError, match="(?s)exited with 3.*the reason"):
         timed_child([sys.executable, "-c", "import sys; sys.stderr.write('the reason'); sys.exit(3)"])
+
+
+# A stand-in for the run command: slow the first time it runs, quick after; writes one event.
+FIRST_SLOW_RUN = """
+import sys, time
+from pathlib import Path
+out = Path(sys.argv[sys.argv.index("--out") + 1])
+marker = out.parent / "ran-before"
+if not marker.exists():
+    marker.touch()
+    time.sleep(1.0)
+out.mkdir()
+(out / "events.jsonl").write_text("{}\\n")
+"""
+
+
+def test_a_corpus_is_timed_the_best_of_its_repeats_each_into_a_fresh_output_folder(tmp_path):
+    corpus = build_corpus(load_sample(SAMPLE), 3)
+    row = bench_corpus("tiny", corpus, [sys.executable, "-c", FIRST_SLOW_RUN], workers=1, scratch=tmp_path,
+                       repeats=2)
+    assert row.run.seconds < 1.0 and row.events == 1 and row.articles == 3
+    assert (tmp_path / "tiny-out-0").is_dir() and (tmp_path / "tiny-out-1").is_dir()
 
 
 def test_replicated_records_merge_into_the_sample_events_with_every_copy_as_a_source():
