@@ -248,3 +248,14 @@ def test_a_visit_pointed_back_to_after_a_plan_and_a_habit_are_no_event():
     done = ("MEDAN - Pemko Medan menerima kunjungan delegasi Kota Gwangju, Korea Selatan, Senin (9/9/2024). "
             "Kunjungan tersebut dalam rangka peringatan hubungan sister city Medan-Gwangju.")
     assert extract_from_text(done).type == "visit"
+
+
+def test_regions_attending_a_meeting_the_nation_convenes_meet_no_one():
+    text = ("JAKARTA - Bupati Brebes mengikuti Rapat Koordinasi Nasional Pengendalian Inflasi yang digelar "
+            "Kementerian Dalam Negeri, Senin (9/12/2024). Dari Jawa Tengah tampak hadir Bupati Tegal dan Wali Kota "
+            "Pekalongan. Kepala daerah lainnya mengikuti rakor melalui Zoom.\n"
+            "Usai acara, Bupati Brebes meminta dinas terkait memantau harga beras.")
+    assert extract_from_text(text) is None
+    aside = text.replace("Usai acara,", "Di sela rakornas itu, Bupati Brebes dan Bupati Tegal menandatangani "
+                                       "kesepakatan bersama pengelolaan air baku.\nUsai acara,")
+    assert extract_from_text(aside).type == "agreement"

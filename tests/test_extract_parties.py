@@ -314,6 +314,31 @@ def test_every_government_named_at_a_counted_forum_takes_part():
     assert set(record_parties(text)) == {"Provinsi Sulawesi Selatan", "Kabupaten Maros", "Kota Palopo"}
 
 
+def test_a_region_named_at_its_level_where_a_counted_forum_is_told_takes_part():
+    text = ("PURWOKERTO - Empat pemerintah kabupaten menandatangani perjanjian kerja sama promosi wisata, Kamis "
+            "(27/6/2024). Penandatanganan diikuti Kabupaten Wonosobo selaku tuan rumah, Kabupaten Temanggung "
+            "serta dua kabupaten lainnya.\n\n"
+            "Bupati Wonosobo, Afif Nurhidayat, mengatakan paket wisata disusun bersama. Bupati Magelang, "
+            "Zaenal Arifin, menyebut promosi digelar bersama tiap tahun.")
+    assert record_parties(text) == {"Kabupaten Wonosobo": "host", "Kabupaten Temanggung": "guest",
+                                    "Kabupaten Magelang": "guest"}
+
+
+def test_where_a_counted_forum_is_held_is_no_party():
+    text = ("Empat pemerintah kabupaten menandatangani perjanjian kerja sama promosi wisata, Kamis (27/6/2024). "
+            "Penandatanganan digelar di Gedung Serbaguna, Kota Semarang, dan diikuti Kabupaten Wonosobo, "
+            "Kabupaten Temanggung serta dua kabupaten lainnya.")
+    assert set(record_parties(text)) == {"Kabupaten Wonosobo", "Kabupaten Temanggung"}
+
+
+def test_welcoming_an_idea_is_no_hosting_and_a_named_host_outweighs_a_place():
+    text = ("Lima kabupaten menandatangani kerja sama pariwisata di Purwokerto, Kamis (27/6/2024), dengan "
+            "Pemerintah Kabupaten Banyumas sebagai tuan rumah. Kepala Bappeda Kabupaten Purbalingga menyebut "
+            "kawasan industri di Kabupaten Cilacap akan dipromosikan.\n\n"
+            "Bupati Cilacap menyambut baik kerja sama tersebut. Bupati Purbalingga juga hadir.")
+    assert record_parties(text)["Kabupaten Banyumas"] == "host"
+
+
 def test_a_government_named_once_beside_a_two_party_visit_stays_background():
     text = ("Pemkab Sleman menerima kunjungan kerja Pemkab Tabalong, Senin (2/6/2025). "
             "Kedua pihak membahas pengelolaan sampah.\n\n"
@@ -340,6 +365,16 @@ def test_tetum_spelling_of_a_municipality_names_the_foreign_government():
     record = extract_from_text(text)
     assert {p.name: p.country for p in record.parties} == {"Bobonaro": "TL", "Kabupaten Belu": "ID"}
     assert [o.name for o in record.officials if o.region == "Bobonaro"] == ["Abilio da Costa Soares"]
+
+
+def test_the_indonesian_forms_of_a_municipal_authority_name_the_foreign_government():
+    text = ("KUPANG - Pemerintah Provinsi NTT dan Otoritas Munisipal Covalima, Timor-Leste, menandatangani nota "
+            "kesepahaman di Kupang, Rabu (16/10/2024). MoU diteken Gubernur NTT dan Presiden Otoritas Munisipal "
+            "Covalima, Mateus Pereira.")
+    record = extract_from_text(text)
+    assert {p.name: p.country for p in record.parties} == {"Provinsi Nusa Tenggara Timur": "ID", "Cova Lima": "TL"}
+    assert [(o.name, o.position) for o in record.officials if o.region == "Cova Lima"] == [
+        ("Mateus Pereira", "Presiden Otoritas Munisipal")]
 
 
 def test_a_regency_that_only_locates_a_village_is_no_party():

@@ -191,3 +191,24 @@ def test_a_partys_profile_is_no_field_of_the_talks():
             "Kedua pihak kemudian membahas kerja sama hilirisasi kopi dan kakao.")
     assert "economy" not in sectors_of(text)
     assert "industry_investment" in sectors_of(text)
+
+
+def test_a_party_telling_its_achievements_names_no_field_of_the_talks():
+    text = ("Kunjungan kerja itu membahas kerja sama pengelolaan sampah. "
+            "Wali Kota juga memaparkan sejumlah capaian daerahnya di bidang pariwisata dan kesehatan.")
+    assert set(sectors_of(text)) == {"waste"}
+
+
+def test_a_phrase_used_in_other_senses_names_its_field_only_beside_another():
+    alone = "Kerja sama kedua daerah diharapkan membuka jalan bagi anak muda untuk bekerja di luar negeri."
+    assert "public_works" not in sectors_of(alone)
+    beside = "Kerja sama kedua daerah meliputi jalan desa dan drainase di perbatasan."
+    assert sectors_of(beside)["public_works"].phrases == ["jalan", "drainase"]
+    assert sectors_of("Kedua daerah bekerja sama dalam pembangunan jalan.")["public_works"].phrases == [
+        "pembangunan jalan"]
+
+
+def test_a_section_of_the_sites_menu_is_no_field():
+    text = ("Pemkab Agam Studi Banding Pengelolaan Sampah ke Sleman | Pemerintahan | Pariwisata | Olahraga\n"
+            "Pemkab Sleman menerima studi banding Pemkab Agam terkait kerja sama pengelolaan sampah.")
+    assert set(sectors_of(text)) == {"waste"}

@@ -23,6 +23,7 @@ from ..schema import Evidence
 # in-person "pertemuan" is a meeting only when nothing says that one side visited the other.
 CUE_PRIORITY = ("agreement", "meeting_virtual", "meeting", "visit", "meeting_in_person")
 MIN_PARTIES_NEAR_CUE = 2
+MEETING_CUES = frozenset({"meeting_virtual", "meeting", "meeting_in_person"})
 
 
 def _words(words: list[str]) -> str:
@@ -41,6 +42,7 @@ def cue_patterns() -> dict[str, re.Pattern]:
     patterns["earlier"] = re.compile(_words(cues["earlier_event_markers"]), re.IGNORECASE)
     patterns["plan_anaphor"] = re.compile(_words(cues["plan_anaphors"]), re.IGNORECASE)
     patterns["accompanying"] = re.compile(_words(cues["accompanying_words"]), re.IGNORECASE)
+    patterns["national_meeting"] = re.compile(_words(cues["national_meetings"]["phrases"]), re.IGNORECASE)
     patterns["next_stop"] = re.compile(_words(cues["next_stop_markers"]["phrases"]), re.IGNORECASE)
     patterns["opinion"] = re.compile(_words(cues["opinion_markers"]["phrases"]), re.IGNORECASE)
     patterns["agreement_anaphor"] = re.compile(_words(cues["agreement_anaphors"]), re.IGNORECASE)
@@ -114,6 +116,7 @@ def classify_event(doc: Doc, doc_id: str,
     if party_spans is not None:
         party_spans = taking_part(party_spans, doc)
     evidence: dict[str, list[Evidence]] = {kind: [] for kind in CUE_PRIORITY}
+    national = _national_meeting_paragraphs(narrative)
     previous_planned = False
     for index, sent in enumerate(sentences):
         text = narrative[sent.start_char:sent.end_char]
@@ -135,15 +138,28 @@ def classify_event(doc: Doc, doc_id: str,
             signed_from = start if patterns["agreement_anaphor"].search(text) else sent.start_char
             signatories = (len({key for key, s, e in party_spans if s < sent.end_char and signed_from < e})
                            + bool(patterns["party_groups"].search(narrative[signed_from:sent.end_char])))
+        at_national_meeting = any(start <= sent.start_char < end for start, end in national)
         for kind in CUE_PRIORITY:
             # other events may be told across two sentences
             parties_seen = signatories if kind == "agreement" else near_cue
+            if kind in MEETING_CUES and at_national_meeting:
+                continue
             if parties_seen >= MIN_PARTIES_NEAR_CUE and patterns[kind].search(text):
                 evidence[kind].append(_sentence_evidence(sent, doc_id))
     for kind in CUE_PRIORITY:
         if evidence[kind]:
             return EventClass(load_data("cues")["type_of_cue"].get(kind, kind), evidence[kind][:3], kind)
     return None
+
+
+def _national_meeting_paragraphs(narrative: str) -> list[tuple[int, int]]:
+    """The character ranges of the paragraphs that name a meeting the nation convenes."""
+    ranges = []
+    for match in cue_patterns()["national_meeting"].finditer(narrative):
+        start = narrative.rfind("\n", 0, match.start()) + 1
+        end = narrative.find("\n", match.end())
+        ranges.append((start, end if end >= 0 else len(narrative)))
+    return ranges
 
 
 @lru_cache(maxsize=None)

@@ -63,6 +63,23 @@ def _self_introduction() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _phrases_only_beside_another() -> frozenset[str]:
+    return frozenset(load_data("sectors")["phrases_only_beside_another"])
+
+
+MENU_SEPARATORS = frozenset({"|", "/", "»", "›"})
+
+
+def _is_menu_item(span: Span) -> bool:
+    """Whether the phrase stands alone between a page menu's separators (`Pemerintahan | Ekonomi |
+    Hukum`, `Berita Utama  Pemerintahan  Ekonomi`, spaCy's tokens of the extra spaces): a section of
+    the site, not a field of the talks."""
+    doc = span.doc
+    neighbours = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    return bool(neighbours) and all(token.is_space or token.text in MENU_SEPARATORS for token in neighbours)
+
+
+@lru_cache(maxsize=None)
 def _list_opener() -> re.Pattern:
     openers = sorted(load_data("cues")["list_openers"], key=len, reverse=True)
     # Anchored: only a sentence's start opens a list; unanchored, a search would rescan every run of
@@ -121,9 +138,9 @@ def extract_sectors(doc: Doc, doc_id: str) -> list[Sector]:
     earlier_sentences = {sent.start for sent, sent_text in zip(sentences, texts)
                          if earlier.match(narrative, sent.start_char + len(sent_text) - len(sent_text.lstrip()))
                          or introduction.search(sent_text)}
-    # `Jalan Khatib Sulaiman` is an address; a sentence that opens on an earlier meeting (`Sebelumnya,
+    # `Jalan Khatib Sulaiman` is an address, `| Ekonomi |` a menu's; a sentence that opens on an earlier meeting (`Sebelumnya,
     # ... menjajaki kerja sama di bidang perikanan`) tells of its fields, not of this one's
-    spans = [span for span in spans if span.sent.start not in earlier_sentences and not (
+    spans = [span for span in spans if span.sent.start not in earlier_sentences and not _is_menu_item(span) and not (
         span.text in address_words and span.end < len(doc) and doc[span.end].is_title)]
     mentions = Counter(span.label_ for span in spans)
     sectors: dict[str, Sector] = {}
@@ -137,4 +154,5 @@ def extract_sectors(doc: Doc, doc_id: str) -> list[Sector]:
         if phrase not in sector.phrases:
             sector.phrases.append(phrase)
         sector.evidence.append(Evidence(doc_id=doc_id, start=span.start_char, end=span.end_char, text=span.text))
-    return list(sectors.values())
+    # `membuka jalan` is no road, `retribusi parkir` a levy: such a phrase alone names no field
+    return [sector for sector in sectors.values() if not _phrases_only_beside_another().issuperset(sector.phrases)]

@@ -14,6 +14,26 @@ from ..ner.nlp import doc_text
 ROSTER_MIN_REGIONS = 4  # a sentence or list naming this many regions at their level enumerates participants
 ROSTER_ITEM_MAX_TOKENS = 8  # `2. Gubernur Sumatera Barat`: one line of a listed roster
 LIST_MARKER_MAX_CHARS = 3  # `1.`, `a.`, `•`: the sentencizer may make a list line's number a sentence
+VENUE_MAX_TOKENS_BEFORE = 5  # `di Abadi Convention Centre, Kota Jambi`
+LIST_JOINERS = frozenset({"dan", "serta", ";"})
+
+
+def _named_at_its_level(doc: Doc, m: Mention) -> bool:
+    """Whether the mention names a region with its level word (`Kabupaten Cilacap`), not as where an
+    event is held (`di Kota Semarang`)."""
+    if not m.anchored:
+        return False
+    venue_words = load_data("cues")["roster_cues"]["venue_before"]
+    first = doc.char_span(m.start_char, m.end_char, alignment_mode="expand").start
+    # `di Kota Semarang`, `di Abadi Convention Centre, Kota Jambi`: a `di` a few words before, in the
+    # same list item, places the event (`di antaranya` opens a list)
+    for index in range(first - 1, max(first - 1 - VENUE_MAX_TOKENS_BEFORE, -1), -1):
+        token = doc[index]
+        if token.lower_ in LIST_JOINERS or token.ent_type_ == "LOC":
+            break
+        if token.lower_ in venue_words and not (index + 1 < len(doc) and doc[index + 1].lower_ == "antaranya"):
+            return False
+    return True
 
 
 def listed_regions(doc: Doc, mentions: list[Mention]) -> set[str]:
@@ -23,11 +43,9 @@ def listed_regions(doc: Doc, mentions: list[Mention]) -> set[str]:
     in itself or in the sentence before it, and not as a plan nor as a forum's membership
     (`anggota forum itu ada lima kabupaten yaitu ...`). The place where a signing is held
     (`di Kota Semarang`) is its venue, not one of its parties."""
-    venue_words = set(load_data("cues")["roster_cues"]["venue_before"])
     regions_in: dict[int, set[str]] = {}
     for m in mentions:
-        first = doc.char_span(m.start_char, m.end_char, alignment_mode="expand").start
-        if m.anchored and not (first and doc[first - 1].lower_ in venue_words):
+        if _named_at_its_level(doc, m):
             regions_in.setdefault(m.sent_start, set()).add(m.region.key)
     patterns = cue_patterns()
     told = [patterns["roster"]] + [patterns[kind] for kind in CUE_PRIORITY]
@@ -59,7 +77,8 @@ def forum_regions(doc: Doc, mentions: list[Mention]) -> set[str]:
     the event counts three or more governments taking part (`Pemprov Sulsel menggelar rapat
     koordinasi bersama 24 kabupaten/kota`): at a meeting of many governments, a regent who speaks
     speaks as one of them (`Bupati Gowa ... menyebut`), however seldom the article names the
-    regency. Not a witness, nor one named in a sentence about a plan."""
+    regency; so does a region named at its level where the governments are counted. Not a
+    witness, nor one named in a sentence about a plan."""
     patterns = cue_patterns()
     narrative = narrative_of(doc)
     if not patterns["forum_groups"].search(narrative):
@@ -71,9 +90,16 @@ def forum_regions(doc: Doc, mentions: list[Mention]) -> set[str]:
                     and any(patterns[kind].search(narrative, start, end) for kind in CUE_PRIORITY)
                     and not patterns["planned"].search(narrative, start, end))
 
-    if not any(reports_forum(sent) for sent in doc.sents):
+    sentences = list(doc.sents)
+    forum_at = [index for index, sent in enumerate(sentences) if reports_forum(sent)]
+    if not forum_at:
         return set()
-    named = [(m.region.key, m.start_char, m.end_char) for m in mentions if m.government]
+    # the sentence that counts the governments, and the one after it, may name them at their level:
+    # `Lima pemerintah kabupaten menandatangani ... Penandatanganan diikuti Kabupaten Banyumas selaku
+    # tuan rumah, Kabupaten Cilacap, ...`; a region so named takes part as much as its regent does
+    roster = [(sentences[i].start_char, sentences[min(i + 1, len(sentences) - 1)].end_char) for i in forum_at]
+    named = [(m.region.key, m.start_char, m.end_char) for m in mentions
+             if m.government or (_named_at_its_level(doc, m) and any(s <= m.start_char < e for s, e in roster))]
     return {key for key, _, _ in taking_part(named, doc)}
 
 

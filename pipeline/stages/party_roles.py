@@ -30,9 +30,17 @@ def _role_patterns() -> dict[str, re.Pattern]:
                              rf"(?P<host>{alternation(cues['host_before'])})|"
                              rf"(?P<guest>{alternation(cues['guest_before'])}))\b(?=(?:\s+[^\s,;]+){{0,4}}\s*$)",
                              re.IGNORECASE),
-        "after": re.compile(rf"\b(?:(?P<host>{alternation(cues['host_after'])})|"
+        # `menyambut baik` welcomes an idea, not a guest: tried first, it hides the `menyambut` in it
+        "after": re.compile(rf"\b(?:(?P<neutral>{alternation(cues['neutral_after'])})|"
+                            rf"(?P<host>{alternation(cues['host_after'])})|"
                             rf"(?P<guest>{alternation(cues['guest_after'])}))\b", re.IGNORECASE),
+        "named_host": re.compile(rf"\b(?:{alternation(cues['named_host_words'])})\b", re.IGNORECASE),
     }
+
+
+def _weight(hit: re.Match) -> int:
+    """Two votes for a cue that names the host outright (`sebagai tuan rumah`), one for any other."""
+    return 2 if _role_patterns()["named_host"].search(hit.group(0)) else 1
 
 
 ROLE_WINDOW_BEFORE = 60
@@ -50,13 +58,13 @@ def role_votes(text: str, parties: list[PartyTally]) -> dict[str, Counter]:
         before = text[max(previous_end, _sentence_start(text, start)):start]
         hits = list(patterns["before"].finditer(before))
         if hits and hits[-1].lastgroup != "neutral":
-            votes[key][hits[-1].lastgroup] += 1
+            votes[key][hits[-1].lastgroup] += _weight(hits[-1])
         next_start = min([s[0] for s in spans[i + 1:] if s[2] != key] + [end + ROLE_WINDOW_AFTER])
         sentence_end = next((e for e in sentence_ends if e > end), len(text))
         after = text[end:min(next_start, sentence_end)]
         hit = patterns["after"].search(after)
-        if hit:
-            votes[key][hit.lastgroup] += 1
+        if hit and hit.lastgroup != "neutral":
+            votes[key][hit.lastgroup] += _weight(hit)
     return votes
 
 
