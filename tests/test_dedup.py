@@ -371,3 +371,15 @@ def test_an_official_named_by_surname_in_one_outlet_is_the_same_person():
     [event] = merge_records([full, short, other_party])
     assert sorted((o.name, o.region) for o in event.officials) == [("Daiki Honda", "Izumisano"),
                                                                    ("Honda", "Kota Semarang")]
+
+
+def test_an_official_whose_middle_name_one_outlet_writes_by_its_initial_is_the_same_person():
+    initial = record("a", "2025-05-14", parties=(SEMARANG, IZUMISANO),
+                     officials=[("Simon P. Tefa", "Bupati", "Kota Semarang")])
+    full = record("b", "2025-05-14", parties=(SEMARANG, IZUMISANO),
+                  officials=[("Simon Petrus Tefa", "Bupati", "Kota Semarang")])
+    other = record("c", "2025-05-14", parties=(SEMARANG, IZUMISANO),
+                   officials=[("Simon Paulus Tefa", "Bupati", "Izumisano")])
+    [event] = merge_records([initial, full, other])
+    assert sorted((o.name, o.region) for o in event.officials) == [("Simon Paulus Tefa", "Izumisano"),
+                                                                   ("Simon Petrus Tefa", "Kota Semarang")]

@@ -416,3 +416,10 @@ def test_a_foreign_town_named_with_its_country_before_is_the_region_of_an_office
     text = ("Bupati Garut menerima delegasi Kota Higashikawa, Hokkaido, Jepang. Kepala Divisi Koeksistensi "
             "Multikultural Kota Higashikawa, Mr. Daiki Honda, menyambut baik kemitraan ini.")
     assert ("Daiki Honda", "Kepala Divisi Koeksistensi Multikultural", "Higashikawa") in officials_of(text)
+
+
+def test_mokh_is_a_name_prefix_kept_with_the_name():
+    text = ("Bupati Sragen menerima kunjungan Sekretaris Daerah Kabupaten Ngawi, Dr. Mokh. Hadi Santoso, M.Si., "
+            "Selasa (4/2/2025).")
+    assert ("Mokh. Hadi Santoso", "Sekretaris Daerah", "Kabupaten Ngawi") in officials_of(text)
+

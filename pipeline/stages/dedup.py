@@ -275,12 +275,13 @@ def _merge_parties(parties: Iterable[Party]) -> list[Party]:
 def _merge_officials(officials: Iterable[Official]) -> list[Official]:
     merged: list[Official] = []
     for official in officials:
-        match = next((m for m in merged if same_person(m.name, official.name) or _surname_of(m, official)), None)
+        match = next((m for m in merged if same_person(m.name, official.name) or _surname_of(m, official)
+                      or _initials_of(m, official)), None)
         if match is None:
             merged.append(official.model_copy(deep=True))
             continue
-        if len(official.name.split()) > len(match.name.split()):
-            match.name = official.name
+        if (len(official.name.split()), len(official.name)) > (len(match.name.split()), len(match.name)):
+            match.name = official.name  # the fullest form: `Simon Petrus Tefa` over `Simon P. Tefa`
         match.evidence.extend(official.evidence)
     return merged
 
@@ -294,6 +295,19 @@ def _surname_of(a: Official, b: Official) -> bool:
     names = sorted((fold(a.name).split(), fold(b.name).split()), key=len)
     return (a.region == b.region and len(names[0]) == 1 < len(names[1])
             and len(names[0][0]) >= MIN_SURNAME_CHARS and names[0][0] == names[1][-1])
+
+
+def _initials_of(a: Official, b: Official) -> bool:
+    """`Simon P. Tefa` in one outlet, `Simon Petrus Tefa` in another: one official of one party, the
+    same first and last names, a middle name written by its initial."""
+    if a.region != b.region:
+        return False
+    words_a, words_b = ([w.rstrip(".") for w in fold(o.name).split()] for o in (a, b))
+    if len(words_a) != len(words_b) or len(words_a) < 3 or words_a == words_b:
+        return False
+    if words_a[0] != words_b[0] or words_a[-1] != words_b[-1]:
+        return False
+    return all(x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) for x, y in zip(words_a[1:-1], words_b[1:-1]))
 
 
 def _merge_sectors(sectors: Iterable[Sector]) -> list[Sector]:
