@@ -13,9 +13,9 @@ from pipeline.evaluation.scoring import evaluate
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "data" / "raw"
 DEV = REPO.parent / "shared" / "eval" / "dev"
-DEV_SCORE_FLOOR = 0.926  # measured 0.946 on the 92 dev articles; the reached score minus 0.02, never lower
+DEV_SCORE_FLOOR = 0.927  # measured 0.947 on the 92 dev articles; the reached score minus 0.02, never lower
 PROBES = REPO / "tests" / "probes"
-PROBE_SCORE_FLOOR = 0.945  # measured 0.953 on the project's 202 probe articles (tests/probes/README.md); raise, never lower
+PROBE_SCORE_FLOOR = 0.947  # measured 0.954 on the project's 254 probe articles (tests/probes/README.md); raise, never lower
 
 runner = CliRunner()
 
