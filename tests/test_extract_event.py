@@ -259,3 +259,10 @@ def test_regions_attending_a_meeting_the_nation_convenes_meet_no_one():
     aside = text.replace("Usai acara,", "Di sela rakornas itu, Bupati Brebes dan Bupati Tegal menandatangani "
                                        "kesepakatan bersama pengelolaan air baku.\nUsai acara,")
     assert extract_from_text(aside).type == "agreement"
+
+
+def test_a_witness_after_the_degree_that_ends_a_signatorys_name_is_no_signatory():
+    text = ("Pemerintah Kabupaten Konawe Selatan dan Universitas Halu Oleo menandatangani nota kesepahaman, Senin "
+            "(15/9/2025). MoU ditandatangani Bupati Konawe Selatan dan Rektor UHO, Prof. Dr. Andi Baso, M.Sc. "
+            "Hadir menyaksikan Asisten Perekonomian Setda Provinsi Sulawesi Tenggara, Laode Munawir.")
+    assert extract_from_text(text) is None

@@ -215,7 +215,9 @@ def _aside_ranges(doc: Doc) -> list[tuple[int, int]]:
             if index in witness_before:
                 marker = witness_before[index]
                 clause_start = max(narrative.rfind(",", start, marker.start()) + 1, start)
-                if set(narrative[clause_start:marker.start()].lower().split()) <= _witness_leads():
+                # a degree that ends the signatory's name ends the clause too: `..., M.Sc. Hadir menyaksikan ...`
+                lead = {w for w in narrative[clause_start:marker.start()].lower().split() if not w.endswith(".")}
+                if lead <= _witness_leads():
                     asides.append((marker.start(), end))  # `Turut menyaksikan, Wakil Gubernur ...`
                 else:
                     asides.append((clause_start, marker.start()))
