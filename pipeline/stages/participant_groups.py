@@ -4,6 +4,8 @@ participants (`antar 11 kabupaten/kota, meliputi ...`), the governments at a for
 delegation. `extract_parties` adds them to the parties."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span
 
 from .extract_event import CUE_PRIORITY, cue_patterns, narrative_of, taking_part
@@ -18,20 +20,28 @@ VENUE_MAX_TOKENS_BEFORE = 5  # `di Abadi Convention Centre, Kota Jambi`
 LIST_JOINERS = frozenset({"dan", "serta", ";"})
 
 
+@lru_cache(maxsize=None)
+def _venue_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words before a venue (`di`), and the list openers of two words (`di antaranya`)."""
+    cues = load_data("cues")
+    return frozenset(cues["roster_cues"]["venue_before"]), frozenset(
+        opener for opener in cues["list_openers"] if len(opener.split()) == 2)
+
+
 def _named_at_its_level(doc: Doc, m: Mention) -> bool:
     """Whether the mention names a region with its level word (`Kabupaten Cilacap`), not as where an
     event is held (`di Kota Semarang`)."""
     if not m.anchored:
         return False
-    venue_words = load_data("cues")["roster_cues"]["venue_before"]
+    venue_words, two_word_openers = _venue_words()
     first = doc.char_span(m.start_char, m.end_char, alignment_mode="expand").start
     # `di Kota Semarang`, `di Abadi Convention Centre, Kota Jambi`: a `di` a few words before, in the
-    # same list item, places the event (`di antaranya` opens a list)
+    # same list item, places the event, unless it opens a list (`di antaranya`)
     for index in range(first - 1, max(first - 1 - VENUE_MAX_TOKENS_BEFORE, -1), -1):
         token = doc[index]
         if token.lower_ in LIST_JOINERS or token.ent_type_ == "LOC":
             break
-        if token.lower_ in venue_words and not (index + 1 < len(doc) and doc[index + 1].lower_ == "antaranya"):
+        if token.lower_ in venue_words and doc[index:index + 2].text.lower() not in two_word_openers:
             return False
     return True
 
