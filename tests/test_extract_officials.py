@@ -1,7 +1,8 @@
 """Officials on hand-written Indonesian sentences: names, positions, regions, one entry per person."""
 import pytest
 
-from pipeline.stages.extract_officials import find_official_mentions, merge_officials, same_person
+from pipeline.stages.extract_officials import find_official_mentions, merge_officials
+from pipeline.stages.person_names import same_person
 from pipeline.stages.extract_parties import find_mentions, select_parties
 from pipeline.ner.nlp import annotate
 

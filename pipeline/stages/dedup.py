@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from itertools import combinations
 from typing import Iterable, Iterator, Optional
 
-from .extract_officials import same_person
+from .person_names import same_person
 from .grouping import UnionFind
 from ..knowledge import fold
 from ..schema import EventDate, EventRecord, Official, Party, Sector

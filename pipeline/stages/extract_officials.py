@@ -19,31 +19,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from rapidfuzz import fuzz
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .extract_parties import Mention, PartyTally
 from .official_positions import MAX_NAME_TOKENS, legislatures, read_position, unit_words
+from .person_names import (is_honorific, name_without_honorifics, person_at, person_key, read_name, read_name_before,
+                           same_person)
 from .grouping import UnionFind
-from ..knowledge import fold, honorifics, load_data
+from ..knowledge import fold, load_data
 from ..ner.nlp import PLACES_KEY, TERMS_KEY, doc_text
 from ..schema import Evidence, Official
 
 MAX_LEADER_POST_TOKENS = 8
 POST_CONNECTORS = {"and", "of", "dan", "&", "for", "the"}
-SAME_PERSON_RATIO = 88
-LOWERCASE_HONORIFICS = {"dr", "drg", "drh", "drs", "ir", "h", "hj"}
 HEADLINE_TITLE_CASE_SHARE = 0.6
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 16
-# A capitalised word with apostrophes between its letters, as Arabic-derived names are written
-# (`Mu'awanah`, `Ma’ruf`, `Sa'diyah`): one name word, though neither alphabetic nor title case to spaCy.
-APOSTROPHE_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
-# `Seok-min`: a Korean given name, its syllables joined by a hyphen; the word before it is a surname
-# even where it is also an honorific (`Kang Seok-min`, not Sundanese `Kang Emil`)
-HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
-
-
 @dataclass
 class OfficialMention:
     name: str
@@ -54,40 +45,6 @@ class OfficialMention:
     start_char: int
     end_char: int
     text: str
-
-
-@lru_cache(maxsize=None)
-def _not_name_words() -> frozenset[str]:
-    dates = load_data("dates")
-    words = set(dates["months"]) | set(dates["weekdays"])
-    words |= {fold(w) for t in load_data("titles")["titles"] for w in t["forms"]}
-    words |= {fold(a) for a in load_data("gazetteer")["government_anchors"]}
-    words |= set(load_data("titles")["not_name_words"])
-    return frozenset(words)
-
-
-@lru_cache(maxsize=None)
-def _name_connectors() -> frozenset[str]:
-    """Lower-case words inside a name: `bin`, `van der`, `da Costa`."""
-    return frozenset(load_data("titles")["name_connectors"])
-
-
-@lru_cache(maxsize=None)
-def _month_abbreviations() -> frozenset[str]:
-    """`Jun`, `Des`, `Sept`: the forms shorter than their month's full name, which are also parts of
-    names (`Wang Jun`); `Mei`, a full name, stays a date word."""
-    months = load_data("dates")["months"]
-    full_length = {number: max(len(name) for name, n in months.items() if n == number) for number in months.values()}
-    return frozenset(name for name, number in months.items() if len(name) < full_length[number])
-
-
-def _ends_name(doc: Doc, index: int) -> bool:
-    """A word that is no part of a name: a date word, a title, an anchor. A short month form is one
-    only beside a number (`15 Jun 2019`), and a name word elsewhere (`Wakil Konsul Wang Jun`)."""
-    word = fold(doc[index].text)
-    if word in _month_abbreviations():
-        return any(0 <= i < len(doc) and doc[i].like_num for i in (index - 1, index + 1))
-    return word in _not_name_words()
 
 
 def _skip_to_name(doc: Doc, index: int) -> int:
@@ -173,24 +130,6 @@ def _skip_seat(doc: Doc, index: int, place_tokens: set[int]) -> int:
 
 
 FOREIGN_TITLE_LEVELS = ("kota", "provinsi")  # Indonesian titles that reporters give foreign heads too
-HONORIFIC_ENDS = frozenset({".", "'", "’"})
-
-
-def _is_honorific(token: Token) -> bool:
-    return fold(token.text.replace(".", " ")).replace(" ", "") in honorifics()
-
-
-def _is_apostrophe_name_word(token: Token) -> bool:
-    return token.text[:1].isupper() and APOSTROPHE_NAME_WORD.fullmatch(token.text) is not None
-
-
-def _is_initial(doc: Doc, index: int) -> bool:
-    """`Dyah H Pratiwi`: one capital letter inside a name, a name word after it, is an initial (an
-    honorific such as `H` comes before a name, a degree after all of it)."""
-    return (len(doc[index].text.rstrip(".")) == 1 and index + 1 < len(doc) and doc[index + 1].is_title
-            and doc[index + 1].is_alpha and not _is_honorific(doc[index + 1]))
-
-
 @lru_cache(maxsize=None)
 def _building_words() -> dict[str, tuple[tuple[str, ...], ...]]:
     """The building words by their last word: `jabatan` → (`rumah`, `jabatan`)."""
@@ -206,83 +145,6 @@ def _names_building(doc: Doc, title_start: int) -> bool:
         return False
     return any(title_start >= len(words) and tuple(t.lower_ for t in doc[title_start - len(words):title_start]) == words
                for words in _building_words().get(doc[title_start - 1].lower_, ()))
-
-
-def _read_name(doc: Doc, index: int, stop: set[int]) -> list[Token]:
-    """The name starting at `index`, after honorifics, up to a lower-case word, a line break or a degree."""
-    tokens: list[Token] = []
-    while index < len(doc):
-        if (_is_honorific(doc[index]) and (doc[index].text[:1].isupper() or fold(doc[index].text) in LOWERCASE_HONORIFICS)
-                and not HYPHENATED_GIVEN_NAME.fullmatch(doc[index + 1:index + 4].text)):
-            index += 1
-        elif doc[index].text == "(" and index + 2 < len(doc) and _is_honorific(doc[index + 1]) \
-                and doc[index + 2].text == ")":
-            index += 3  # `Mayjen TNI (Purn) Steven Kandou`
-        else:
-            break
-        # `H. Ahmad`, `Dato' Seri Kamarulzaman`: the honorific's own full stop or apostrophe
-        while index < len(doc) and (doc[index].is_space or doc[index].text in HONORIFIC_ENDS):
-            index += 1
-    while index < len(doc) and len(tokens) < MAX_NAME_TOKENS and index not in stop:
-        token = doc[index]
-        if token.is_space:
-            break  # a name never runs over a line break
-        if token.text == "-" and tokens and not doc[index - 1].whitespace_ and not token.whitespace_ \
-                and index + 1 < len(doc) and doc[index + 1].is_alpha:
-            tokens += [token, doc[index + 1]]  # `Kim Seung-ho`
-            index += 2
-            continue
-        if token.text.endswith(".") and fold(token.text) in _month_abbreviations() and not _ends_name(doc, index):
-            tokens.append(token)  # `Wang Jun.`: a short month form the tokenizer keeps with the full stop
-            break
-        if token.lower_ in _name_connectors() and tokens and index + 1 < len(doc) and (
-                doc[index + 1].is_title or doc[index + 1].lower_ in _name_connectors()):
-            tokens.append(token)
-        elif ((token.is_title or (token.is_upper and len(token.text.rstrip(".")) <= 3)) and token.is_alpha | token.text.endswith(".")
-              or _is_apostrophe_name_word(token)):
-            if _ends_name(doc, index) or (tokens and _is_honorific(token) and token.is_upper
-                                          and not _is_initial(doc, index)):
-                break  # `Winarti SE MH`: degrees after the name
-            tokens.append(token)
-        else:
-            break
-        index += 1
-    while tokens and (tokens[-1].lower_ in _name_connectors() or _is_honorific(tokens[-1])):
-        tokens.pop()
-    return tokens
-
-
-def _read_name_before(doc: Doc, title_start: int, entity_tokens: set[int], prefixes: dict[int, Span]) -> list[Token]:
-    """The name before the title: `Tri Adhianto, S.T., selaku Wali Kota Bekasi`, `Tri Adhianto (Wali Kota
-    Bekasi)`, `dipimpin Ahmad Fauzan, Wakil Bupati Barito Kuala`; never a place or a government term."""
-    index = title_start - 1
-    if title_start in prefixes:
-        index = prefixes[title_start].start - 1
-    if index < 1 or doc[index].lower_ not in load_data("titles")["name_before_title_markers"]:
-        return []
-    index -= 1
-    while index >= 0 and (doc[index].text in {",", "."} or _is_honorific(doc[index])):
-        index -= 1  # degrees after the name: `, S.T., M.M.`
-    tokens: list[Token] = []
-    while index >= 0 and len(tokens) < MAX_NAME_TOKENS and doc[index].is_title and not doc[index].is_space:
-        if fold(doc[index].text) in _not_name_words() or index in entity_tokens:
-            break
-        tokens.insert(0, doc[index])
-        index -= 1
-    while tokens and _is_honorific(tokens[0]):
-        tokens.pop(0)
-    if tokens and tokens[0].i in prefixes:
-        return []  # `yang juga Plt Kadisdikbud, Kabag ...`: after `Plt` stands a post, not a name
-    return tokens
-
-
-def _person_at(doc: Doc, index: int, persons: dict[int, Span]) -> list[Token]:
-    """The statistical NER's person right where the rules found no name: names they cannot read,
-    such as Balinese `I Made Suardana`, whose `I` looks like a numeral."""
-    while index < len(doc) and _is_honorific(doc[index]):
-        index += 1
-    person = persons.get(index)
-    return list(person) if person is not None and len(person) <= MAX_NAME_TOKENS else []
 
 
 def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[PartyTally]) -> list[OfficialMention]:
@@ -331,14 +193,14 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
         if index in anchors:  # `... Sekretariat Daerah, Ahmad Rifani`
             index = _skip_anchor_place(doc, anchors[index])
         index = _skip_to_name(doc, index)
-        tokens = (_read_name(doc, index, term_starts) or _read_name_before(doc, term.start, entity_tokens, prefixes)
-                  or _person_at(doc, index, persons))
+        tokens = (read_name(doc, index, term_starts) or read_name_before(doc, term.start, entity_tokens, prefixes)
+                  or person_at(doc, index, persons))
         if not tokens or (tokens[0].i in place_starts and region_mention is None and len(tokens) == 1):
             continue
         if tokens[-1].i in country_end_of:
             # `Walikota Higashikawa Jepang, Mr. Honda`: a country ends a place, never a person's
             # name; the name, if any, comes after it
-            tokens = _read_name(doc, _skip_to_name(doc, country_end_of[tokens[-1].i]), term_starts)
+            tokens = read_name(doc, _skip_to_name(doc, country_end_of[tokens[-1].i]), term_starts)
         if not tokens or all(t.i in region_tokens for t in tokens):
             continue  # `Kantor Gubernur Sumut, Medan`: a place after the title, not a person
         name = doc[tokens[0].i:tokens[-1].i + 1].text
@@ -388,7 +250,7 @@ def _delegation_leaders(doc: Doc, mentions: list[Mention], mention_by_start: dic
             region_mention = before[-1] if before else None
         region_key = region_mention.region.key if region_mention else None
         # the NER may read only the honorifics (`Dato' Seri Haji`): the name is then the words after them
-        tokens = [t for t in person if not (_is_honorific(t) or t.is_punct)] or _read_name(doc, person.start, term_starts)
+        tokens = [t for t in person if not (is_honorific(t) or t.is_punct)] or read_name(doc, person.start, term_starts)
         if region_key not in party_keys or not tokens:
             continue
         span = doc[marker.end:tokens[-1].i + 1]
@@ -413,7 +275,7 @@ def _leader_post(words: Span, mention_by_start: dict[int, Mention]) -> tuple[Opt
         if token.idx in mention_by_start:
             region_mention = mention_by_start[token.idx]
             break
-        if token.is_punct or _is_honorific(token):
+        if token.is_punct or is_honorific(token):
             index += 1
             continue
         if not (token.is_title or token.is_upper or token.lower_ in POST_CONNECTORS) or len(post) >= MAX_LEADER_POST_TOKENS:
@@ -502,21 +364,6 @@ def _inferred_region(term: Span, parties: list[PartyTally], found: list[Official
     return previous or (max(before)[1] if before else None)
 
 
-def person_key(name: str) -> str:
-    return " ".join(t for t in fold(name.replace(".", " ")).split() if t not in honorifics())
-
-
-def same_person(a: str, b: str) -> bool:
-    ka, kb = person_key(a), person_key(b)
-    if not ka or not kb:
-        return False
-    if fuzz.ratio(ka, kb) >= SAME_PERSON_RATIO:
-        return True
-    ta, tb = ka.split(), kb.split()
-    short, long_ = sorted((ta, tb), key=len)
-    return len(short) >= 2 and all(t in long_ for t in short)
-
-
 def _group_region(members: list[OfficialMention]) -> Optional[str]:
     stated = [m.region_key for m in members if m.region_stated]
     return Counter(stated or [m.region_key for m in members]).most_common(1)[0][0]
@@ -555,7 +402,7 @@ def merge_officials(found: list[OfficialMention], region_names: dict[str, str], 
         best = max(members, key=lambda m: (len(person_key(m.name).split()), counts[person_key(m.name)],
                                               -m.start_char))
         officials.append(Official(
-            name=_name_without_honorifics(best.name),
+            name=name_without_honorifics(best.name),
             position=Counter(m.position for m in members).most_common(1)[0][0], region=region_names[region_key],
             evidence=[Evidence(doc_id=doc_id, start=m.start_char, end=m.end_char, text=m.text) for m in members]))
     return sorted(officials, key=lambda o: o.evidence[0].start)
@@ -573,25 +420,3 @@ def _single_offices(members: list[OfficialMention]) -> set[str]:
     position, _ = Counter(m.position for m in members).most_common(1)[0]
     return {position} if any(m.single for m in members if m.position == position) else set()
 
-
-def _is_honorific_text(word: str) -> bool:
-    return fold(word.replace(".", " ")).replace(" ", "") in honorifics()
-
-
-def _name_without_honorifics(name: str) -> str:
-    words = name.split()
-    kept = (word for i, word in enumerate(words)
-            if not _is_honorific_text(word) or (i + 1 < len(words) and HYPHENATED_GIVEN_NAME.fullmatch(words[i + 1])))
-    return " ".join(word for word in map(_without_glued_honorifics, kept) if word)
-
-
-# An honorific written onto the name without a space (`H.Dony`, `Dr.Ir.Budi`, `Mr.Honda`)
-GLUED_HONORIFIC = re.compile(r"([^\W\d_]{1,6})\.(?=[^\W\d_])")
-
-
-def _without_glued_honorifics(word: str) -> str:
-    match = GLUED_HONORIFIC.match(word)
-    while match and fold(match.group(1)) in honorifics():
-        word = word[match.end():]
-        match = GLUED_HONORIFIC.match(word)
-    return word
