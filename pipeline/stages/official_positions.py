@@ -56,8 +56,21 @@ def read_position(doc: Doc, term: Span, entity_starts: set[int], prefixes: dict[
                 return None
         elif spec.get("area_after"):  # `Camat Alok, Fransiskus Lewar`: the district's name, then the person
             end = _area_name_end(doc, end)
+        field, end = read_field(doc, end, entity_starts, persons)
+        if field:
+            position += " " + field
     prefix = _prefix_before(doc, term.start, prefixes)
     return (f"{prefix} {position}" if prefix else position), single, end
+
+
+def read_field(doc: Doc, start: int, entity_starts: set[int], persons: dict[int, Span]) -> tuple[str, int]:
+    """The field a post is for, and the token after it: `Bidang Ekonomi` in `Wakil Gubernur Bidang
+    Ekonomi`, `Konsul Bidang Ekonomi dan Perdagangan` (titles.json `field_markers`); nothing, and
+    `start`, where no field follows."""
+    if start >= len(doc) or doc[start].lower_ not in load_data("titles")["field_markers"]:
+        return "", start
+    end = _unit_end(doc, start + 1, entity_starts, persons)
+    return (doc[start:end].text, end) if end > start + 1 else ("", start)
 
 
 MAX_AREA_TOKENS = 3
