@@ -552,33 +552,25 @@ def test_a_long_word_after_a_title_close_to_a_regions_name_is_that_region_misspe
     assert "Kota Subulussalam" in names
 
 
-def test_a_korean_province_is_a_party_and_a_country_is_named_without_its_article():
-    assert parties_of("Gubernur Jawa Tengah menerima kunjungan delegasi Pemerintah Provinsi Chungcheongnam-do, Korea "
-                      "Selatan, di Semarang.") == {"Provinsi Jawa Tengah": "host", "Chungcheongnam-do": "guest"}
-    assert parties_of("Wali Kota Surabaya menerima kunjungan Duta Besar Belanda untuk Indonesia di Balai Kota "
-                      "Surabaya.") == {"Kota Surabaya": "host", "Netherlands": "guest"}
 
-
-def test_a_place_right_after_a_title_that_heads_an_office_is_no_government():
+@pytest.mark.parametrize("text, parties", [
+    pytest.param("Gubernur Jawa Tengah menerima kunjungan delegasi Pemerintah Provinsi Chungcheongnam-do, Korea Selatan, "
+                 "di Semarang.", {"Provinsi Jawa Tengah": "host", "Chungcheongnam-do": "guest"}, id="korean-province"),
+    pytest.param("Wali Kota Surabaya menerima kunjungan Duta Besar Belanda untuk Indonesia di Balai Kota Surabaya.",
+                 {"Kota Surabaya": "host", "Netherlands": "guest"}, id="country-without-its-article"),
     # `Bina` is also a town in India; after `Direktur Jenderal` it begins the directorate's name
-    text = ("Wali Kota Depok menerima Bupati Bogor di Balai Kota Depok. Direktur Jenderal Bina Keuangan Daerah "
-            "Kemendagri, Dr. Agus Fatoni, hadir, seperti rombongan dari India.")
-    assert parties_of(text) == {"Kota Depok": "host", "Kabupaten Bogor": "guest"}
-
-
-def test_a_papua_provinces_council_is_called_dpr():
-    text = ("DPRD Provinsi Maluku Utara menerima kunjungan kerja rombongan DPR Papua Tengah di Sofifi, Senin (9/2). "
-            "Rombongan membahas penyusunan perda pajak daerah.")
-    assert parties_of(text) == {"Provinsi Maluku Utara": "host", "Provinsi Papua Tengah": "guest"}
-
-
-def test_a_side_introduced_with_dari_pihak_gets_no_guest_vote():
-    text = ("Wali Kota Bogor Dedie Rachim menerima Bupati Cianjur Mohammad Wahyu. Dari pihak Bogor, Sekda Syarifah "
-            "Sofiah memaparkan layanan perizinan. Dari pihak Bogor pula hadir Kepala Bappeda.")
-    assert parties_of(text) == {"Kota Bogor": "host", "Kabupaten Cianjur": "guest"}
-
-
-def test_traders_from_a_region_are_no_delegation_from_it():
-    text = ("Bupati Sambas menerima kunjungan rombongan Pemerintah Kabupaten Bengkayang. Banyak pedagang dari "
-            "Sambas berjualan di Bengkayang. Pedagang dari Sambas juga dilatih. Pasien dari Sambas dirujuk ke sana.")
-    assert parties_of(text) == {"Kabupaten Sambas": "host", "Kabupaten Bengkayang": "guest"}
+    pytest.param("Wali Kota Depok menerima Bupati Bogor di Balai Kota Depok. Direktur Jenderal Bina Keuangan Daerah "
+                 "Kemendagri, Dr. Agus Firmansyah, hadir, seperti rombongan dari India.",
+                 {"Kota Depok": "host", "Kabupaten Bogor": "guest"}, id="no-place-after-a-title-heading-an-office"),
+    pytest.param("DPRD Provinsi Maluku Utara menerima kunjungan kerja rombongan DPR Papua Tengah di Sofifi, Senin (9/2). "
+                 "Rombongan membahas penyusunan perda pajak daerah.",
+                 {"Provinsi Maluku Utara": "host", "Provinsi Papua Tengah": "guest"}, id="papua-council-is-dpr"),
+    pytest.param("Wali Kota Bogor Dedi Rahmat menerima Bupati Cianjur Wahyu Hidayat. Dari pihak Bogor, Sekda Syarifah "
+                 "Sofiah memaparkan layanan perizinan. Dari pihak Bogor pula hadir Kepala Bappeda.",
+                 {"Kota Bogor": "host", "Kabupaten Cianjur": "guest"}, id="dari-pihak-no-guest-vote"),
+    pytest.param("Bupati Sambas menerima kunjungan rombongan Pemerintah Kabupaten Bengkayang. Banyak pedagang dari "
+                 "Sambas berjualan di Bengkayang. Pedagang dari Sambas juga dilatih. Pasien dari Sambas dirujuk ke sana.",
+                 {"Kabupaten Sambas": "host", "Kabupaten Bengkayang": "guest"}, id="traders-from-a-region-no-delegation"),
+])
+def test_foreign_provinces_papua_councils_and_neutral_mentions(text, parties):
+    assert parties_of(text) == parties
