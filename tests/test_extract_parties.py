@@ -571,6 +571,12 @@ def test_a_long_word_after_a_title_close_to_a_regions_name_is_that_region_misspe
     pytest.param("Bupati Sambas menerima kunjungan rombongan Pemerintah Kabupaten Bengkayang. Banyak pedagang dari "
                  "Sambas berjualan di Bengkayang. Pedagang dari Sambas juga dilatih. Pasien dari Sambas dirujuk ke sana.",
                  {"Kabupaten Sambas": "host", "Kabupaten Bengkayang": "guest"}, id="traders-from-a-region-no-delegation"),
+    pytest.param("Pemerintah Kabupaten Bantul menandatangani nota kesepahaman dengan Leiden University asal Belanda di "
+                 "Bantul. Rektor Leiden University, Prof. Marijke Smit, hadir. Bupati Bantul menyebut Leiden University "
+                 "mitra riset.", {"Kabupaten Bantul": "partner"}, id="a-university-named-after-its-city"),
+    pytest.param("Wali Kota Tarakan menerima rombongan pengusaha Sabah, Malaysia, di Tarakan. Para pengusaha Sabah "
+                 "ingin berinvestasi. Pengusaha Sabah juga meninjau pelabuhan.", {"Kota Tarakan": "partner"},
+                 id="people-named-by-where-they-come-from"),
 ])
 def test_foreign_provinces_papua_councils_and_neutral_mentions(text, parties):
     assert parties_of(text) == parties

@@ -113,6 +113,17 @@ def _anchor_before(doc: Doc, index: int, terms_by_end: dict[int, Span]) -> Optio
     return anchor
 
 
+@lru_cache(maxsize=None)
+def _institution_suffixes() -> frozenset[str]:
+    return frozenset(load_data("gazetteer")["institution_suffixes"])
+
+
+def _names_an_institution_after(doc: Doc, place: Span) -> bool:
+    """`Wageningen University`, `Leiden Universiteit`: a place that begins an institution's name,
+    which is no government of it."""
+    return place.end < len(doc) and doc[place.end].lower_ in _institution_suffixes()
+
+
 def _is_body_number(token) -> bool:
     return bool(re.fullmatch(r"[IVX]{1,4}|\d{1,2}|[A-E]", token.text))
 
@@ -145,6 +156,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     # `PT Guangxi Beibu`, `KBRI Tokyo`, `investor asal Guangxi`: a name inside an institution's, or
     # where investors come from, does not count as naming the place
     not_government_ends = {t.end for t in doc.spans[TERMS_KEY] if t.label_ in NOT_GOVERNMENT_TERMS}
+    not_government_ends |= {s.start for s in places if _names_an_institution_after(doc, s)}
     foreign_counts = Counter(s.id_ for s in places if s.label_ == "FOREIGN" and s.start not in not_government_ends
                              and not _is_non_government_origin(doc, s.start))
     mentions: list[Mention] = []
@@ -154,7 +166,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     district_of: dict[Optional[str], Optional[Region]] = {}  # a city's key: the one district of it named
     for place in places:
         anchor = _anchor_before(doc, place.start, terms_by_end) or _list_item_anchor(doc, place.start, previous_end)
-        if anchor and (anchor.not_government or anchor.qualifier):
+        if (anchor and (anchor.not_government or anchor.qualifier)) or place.start in not_government_ends:
             continue
         start_token = anchor.start if anchor else place.start
         if _is_location_qualifier(doc, start_token, place, previous_end) or _is_non_government_origin(doc, start_token):
@@ -289,8 +301,11 @@ def _non_government_origins() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _is_non_government_origin(doc: Doc, start_token: int) -> bool:
-    """`investor asal Guangxi`, `wisatawan dari Kota Bandung`: where people or products come from."""
+    """`investor asal Guangxi`, `wisatawan dari Kota Bandung`, `pengusaha Sabah`: where people or
+    products come from."""
     origin_words, people = _non_government_origins()
+    if start_token >= 1 and doc[start_token - 1].lower_ in people:
+        return True
     return start_token >= 2 and doc[start_token - 1].lower_ in origin_words and doc[start_token - 2].lower_ in people
 
 
