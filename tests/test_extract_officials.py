@@ -455,3 +455,15 @@ def test_mokh_is_a_name_prefix_kept_with_the_name():
 def test_the_field_a_post_is_for_and_foreign_posts_and_honorifics(text, official):
     assert official in officials_of(text)
 
+
+
+def test_a_title_after_para_names_every_holder_not_a_person():
+    text = ("Bupati Klaten menerima Bupati Boyolali. Hasil rapat dibawa ke pertemuan para bupati dan wali kota "
+            "Solo Raya, Jumat.")
+    assert officials_of(text) == []
+
+
+def test_a_regions_short_form_ends_the_office_before_the_name():
+    text = ("Sekda Kota Tangerang Selatan menerima rombongan DPRD Kabupaten Lebak. Kepala Badan Pendapatan Daerah "
+            "(Bapenda) Tangsel, Dr. H. Rudi Prasetyo, memaparkan pajak online.")
+    assert ("Rudi Prasetyo", "Kepala Badan Pendapatan Daerah", "Kota Tangerang Selatan") in officials_of(text)

@@ -149,6 +149,20 @@ def _names_building(doc: Doc, title_start: int) -> bool:
                for words in _building_words().get(doc[title_start - 1].lower_, ()))
 
 
+def _is_plural_title(doc: Doc, term: Span, titles_by_end: dict[int, Span]) -> bool:
+    """A title after `para` (titles.json `plural_markers`), or after `dan` or a comma that follows
+    such a title: `para bupati dan wali kota se-Jawa Tengah`."""
+    markers = load_data("titles")["plural_markers"]
+    while term.start > 0:
+        before = doc[term.start - 1]
+        if before.lower_ in markers:
+            return True
+        if before.lower_ not in {"dan", "serta", ","} or (term.start - 1) not in titles_by_end:
+            return False
+        term = titles_by_end[term.start - 1]
+    return False
+
+
 def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[PartyTally]) -> list[OfficialMention]:
     """Every title followed by a name, with the party it belongs to (None when none fits)."""
     party_keys = {t.region.key for t in parties}
@@ -162,6 +176,7 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
     entity_tokens = {i for key in (PLACES_KEY, TERMS_KEY) for s in doc.spans[key] if s.label_ != "FOREIGN"
                      for i in range(s.start, s.end)}
     term_starts = {s.start for s in doc.spans[TERMS_KEY]}
+    terms_by_end = {s.end: s for s in doc.spans[TERMS_KEY] if s.label_ == "TITLE"}
     country_ends = {s.start: s.end for s in doc.spans[PLACES_KEY] if s.label_ == "COUNTRY"}
     country_end_of = {i: end for start, end in country_ends.items() for i in range(start, end)}  # by each token
     place_tokens = {i for s in doc.spans[PLACES_KEY] for i in range(s.start, s.end)}
@@ -177,6 +192,8 @@ def find_official_mentions(doc: Doc, mentions: list[Mention], parties: list[Part
             continue
         if _in_headline(text, term.start_char):
             continue  # headlines capitalise every word, so a name read there runs on; the body repeats it
+        if _is_plural_title(doc, term, terms_by_end):
+            continue  # `para bupati dan wali kota Subosukawonosraten`: every holder, no one person
         read = read_position(doc, term, unit_stops, prefixes, persons)
         if read is None:
             continue
