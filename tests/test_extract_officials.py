@@ -467,3 +467,13 @@ def test_a_regions_short_form_ends_the_office_before_the_name():
     text = ("Sekda Kota Tangerang Selatan menerima rombongan DPRD Kabupaten Lebak. Kepala Badan Pendapatan Daerah "
             "(Bapenda) Tangsel, Dr. H. Rudi Prasetyo, memaparkan pajak online.")
     assert ("Rudi Prasetyo", "Kepala Badan Pendapatan Daerah", "Kota Tangerang Selatan") in officials_of(text)
+
+
+@pytest.mark.parametrize("text, official", [
+    ("Gubernur Kalimantan Timur menerima delegasi Negeri Sabah, Malaysia. Hadir Setiausaha Kerajaan Negeri Sabah "
+     "Datuk Haji Kamal Ibrahim. Negeri Sabah siap bekerja sama.", ("Kamal Ibrahim", "Setiausaha", "Sabah")),
+    ("Bupati Agam menerima Wali Kota Payakumbuh. Hadir Kepala Dinas Pariwisata Payakumbuh, Hendra Dt. Rajo Nan "
+     "Sati.", ("Hendra", "Kepala Dinas Pariwisata", "Kota Payakumbuh")),
+])
+def test_a_persons_honorifics_after_a_place_or_inside_the_name(text, official):
+    assert official in officials_of(text)

@@ -23,6 +23,7 @@ from .dateline import dateline_place
 from .participant_groups import accompanying_envoys, forum_regions, listed_regions
 from .foreign_districts import (DISTRICT_KEY, MAX_TOKENS_TO_COUNTRY, as_districts, district_as_distrik,
                                 district_region, pick_foreign)
+from .person_names import is_honorific
 from .region_mentions import Mention
 from ..knowledge import (FOREIGN_REGION_KEY, Region, countries_by_name, foreign_cities_by_name, fold,
                          indonesian_regions, load_data, regions_by_bare_name)
@@ -433,6 +434,8 @@ def _unknown_names_after_anchors(doc: Doc, covered: set[int], named: set[str],
         for token in doc[term.end:term.end + MAX_UNKNOWN_NAME_TOKENS]:
             if not token.is_title or token.i in covered or token.i in in_terms:
                 break  # `Gubernur Negara Bagian Victoria`: the next term anchors the name, not this one
+            if words and is_honorific(token):
+                break  # `Kerajaan Negeri Sabah Datuk Haji Ramli`: a person's honorifics after the place
             words.append(token)
         if not words:
             continue

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .official_positions import MAX_NAME_TOKENS
 from ..knowledge import fold, honorifics, load_data
+from ..ner.nlp import PLACES_KEY
 
 SAME_PERSON_RATIO = 88
 LOWERCASE_HONORIFICS = {"dr", "drg", "drh", "drs", "ir", "h", "hj"}
@@ -117,6 +118,8 @@ def read_name(doc: Doc, index: int, stop: set[int]) -> list[Token]:
             if _ends_name(doc, index) or (tokens and is_honorific(token) and token.is_upper
                                           and not _is_initial(doc, index)):
                 break  # `Winarti SE MH`: degrees after the name
+            if tokens and is_honorific(token) and token.is_title and _all_in_places(doc, tokens):
+                tokens = []  # `Setiausaha Kerajaan Negeri Sabah Datuk Haji Ramli`: the place, then the person
             tokens.append(token)
         else:
             break
@@ -124,6 +127,12 @@ def read_name(doc: Doc, index: int, stop: set[int]) -> list[Token]:
     while tokens and (tokens[-1].lower_ in _name_connectors() or is_honorific(tokens[-1])):
         tokens.pop()
     return tokens
+
+
+def _all_in_places(doc: Doc, tokens: list[Token]) -> bool:
+    """Whether every token lies in a place the gazetteers know (foreign cities included)."""
+    place_tokens = {i for span in doc.spans[PLACES_KEY] for i in range(span.start, span.end)}
+    return all(t.i in place_tokens for t in tokens)
 
 
 def read_name_before(doc: Doc, title_start: int, entity_tokens: set[int], prefixes: dict[int, Span]) -> list[Token]:
