@@ -57,6 +57,16 @@ def test_planned_visit_is_not_an_event():
     assert classify(text) is None
 
 
+def test_a_signing_intended_is_no_event():
+    assert classify("Pemkab Boven Digoel hendak menandatangani nota kesepahaman dengan Pemkab Merauke.") is None
+
+
+def test_a_sentence_opened_by_a_preposition_and_pointing_back_to_a_plan_tells_of_the_plan():
+    text = ("Bupati Mappi menyiapkan kunjungan kerja ke Kabupaten Asmat. Kunjungan itu dijadwalkan pada akhir bulan. "
+            "Dalam kunjungan tersebut, Pemkab Mappi dan Pemkab Asmat menandatangani nota kesepahaman.")
+    assert classify(text) is None
+
+
 def test_planned_signing_does_not_count_but_a_done_visit_does():
     text = ("Nota kesepahaman akan ditandatangani tahun depan. "
             "Bupati Banyuwangi berkunjung ke Semarang, Senin (3/3/2025).")

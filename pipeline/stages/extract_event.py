@@ -40,7 +40,8 @@ def cue_patterns() -> dict[str, re.Pattern]:
                 for kind, words in cues["event_types"].items()}
     patterns["planned"] = re.compile(_words(cues["planned_markers"] + cues["earlier_event_markers"]), re.IGNORECASE)
     patterns["earlier"] = re.compile(_words(cues["earlier_event_markers"]), re.IGNORECASE)
-    patterns["plan_anaphor"] = re.compile(_words(cues["plan_anaphors"]), re.IGNORECASE)
+    patterns["plan_anaphor"] = re.compile(rf"(?:{_words(cues['plan_anaphor_openers'])}\s+)?{_words(cues['plan_anaphors'])}",
+                                          re.IGNORECASE)
     patterns["accompanying"] = re.compile(_words(cues["accompanying_words"]), re.IGNORECASE)
     patterns["national_meeting"] = re.compile(_words(cues["national_meetings"]["phrases"]), re.IGNORECASE)
     patterns["next_stop"] = re.compile(_words(cues["next_stop_markers"]["phrases"]), re.IGNORECASE)
