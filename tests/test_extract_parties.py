@@ -580,3 +580,10 @@ def test_a_long_word_after_a_title_close_to_a_regions_name_is_that_region_misspe
 ])
 def test_foreign_provinces_papua_councils_and_neutral_mentions(text, parties):
     assert parties_of(text) == parties
+
+
+def test_a_misspelled_item_does_not_end_a_list_of_regencies():
+    text = ("Rapat koordinasi virtual dipimpin Sekda Provinsi Jambi dan diikuti Pemerintah Kabupaten Kerinci, Merangi, "
+            "Sarolangun dan Bungo.")
+    assert parties_of(text, "meeting", remote=True) == {"Provinsi Jambi": "partner", "Kabupaten Kerinci": "partner",
+                                                        "Kabupaten Sarolangun": "partner", "Kabupaten Bungo": "partner"}

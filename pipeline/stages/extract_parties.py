@@ -237,14 +237,25 @@ def find_mentions(doc: Doc) -> list[Mention]:
 LIST_SEPARATORS = frozenset({",", "dan", "serta"})
 
 
+def _list_item_before(doc: Doc, index: int) -> int:
+    """The end of the list item before the one at `index`: past up to two separators (`, dan`)."""
+    position = index
+    while position > 0 and index - position < 2 and doc[position - 1].lower_ in LIST_SEPARATORS:
+        position -= 1
+    return position
+
+
 def _list_item_anchor(doc: Doc, index: int, previous_end: dict[int, Mention]) -> Optional[Anchor]:
     """`Kabupaten Gresik, Jombang dan Blora`, `Pemerintah Kota Denpasar dan Mossel Bay`: a bare name
     listed right after a region named at its level is named at that level too, and as a government
     when that one is."""
-    position = index
-    while position > 0 and index - position < 2 and doc[position - 1].lower_ in LIST_SEPARATORS:
-        position -= 1
+    position = _list_item_before(doc, index)
     before = previous_end.get(position) if position < index else None
+    if before is None and position < index and position > 0 and doc[position - 1].is_title:
+        # `Kabupaten Ketapang, Kubu Raya, Sangau, Sintang`: one item the gazetteer does not know
+        # (misspelled) does not end the list
+        hop = _list_item_before(doc, position - 1)
+        before = previous_end.get(hop) if hop < position - 1 else None
     if (before is None or not before.anchored or before.title_start is not None
             or before.region.level not in INDONESIAN_LEVELS):
         return None  # `Wali Kota Kupang, George M. Hadjoh`: after a title the list is of people
