@@ -587,3 +587,15 @@ def test_a_misspelled_item_does_not_end_a_list_of_regencies():
             "Sarolangun dan Bungo.")
     assert parties_of(text, "meeting", remote=True) == {"Provinsi Jambi": "partner", "Kabupaten Kerinci": "partner",
                                                         "Kabupaten Sarolangun": "partner", "Kabupaten Bungo": "partner"}
+
+
+
+def test_the_member_cities_of_an_association_name_the_other_parties_of_its_meeting():
+    text = ("MADIUN - Kota Madiun menjadi tuan rumah rapat kerja komisariat wilayah asosiasi pemerintah kota yang "
+            "digelar di Balai Kota, Kamis (6/3/2025). Forum itu dihadiri wali kota dan sekda dari kota-kota anggota "
+            "di Jawa Timur.\n\nTercatat hadir antara lain Wali Kota Kediri Budi Prasetyo, Wali Kota Blitar Sri "
+            "Wahyuni dan Wali Kota Probolinggo Ahmad Fauzi. Wali Kota Madiun Maidi mengatakan forum membahas "
+            "pendapatan daerah.")
+    parties = record_parties(text)
+    assert parties["Kota Madiun"] == "host"
+    assert parties["Kota Kediri"] == "guest"
