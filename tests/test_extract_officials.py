@@ -477,3 +477,11 @@ def test_a_regions_short_form_ends_the_office_before_the_name():
 ])
 def test_a_persons_honorifics_after_a_place_or_inside_the_name(text, official):
     assert official in officials_of(text)
+
+
+def test_a_short_region_form_and_an_engineering_degree_are_no_names():
+    text = ("Bupati Temanggung menerima rombongan Pemkab Humbang Hasundutan. Hadir Kepala Dinas Pertanian Humbahas "
+            "Marlina Sitorus dan Kepala Dinas PUPR Temanggung, Budi Santoso, S.T., M.Eng., di pendopo.")
+    names = [name for name, _, _ in officials_of(text)]
+    assert "Marlina Sitorus" in names
+    assert not any("Humbahas" in name or "Eng" in name for name in names)
