@@ -121,8 +121,10 @@ def extract_file(task: _FileTask) -> tuple[FileReport, list[EventRecord]]:
             # The screen rejects only articles the extractors would give no record; its clauses follow
             # the spaCy backend's sentence splitting, so Stanza's articles all go to the NLP stage.
             cleaned.append(article.model_copy(update={"text": text}))
-    for doc, article in shared_nlp(task.backend).pipe(((a.text, a) for a in cleaned), as_tuples=True,
-                                                      batch_size=NLP_BATCH_SIZE):
+    # Most files of a crawl have no article left for the NLP stage: spaCy's `pipe` costs even when empty.
+    docs = shared_nlp(task.backend).pipe(((a.text, a) for a in cleaned), as_tuples=True,
+                                         batch_size=NLP_BATCH_SIZE) if cleaned else ()
+    for doc, article in docs:
         try:
             record = record_from_doc(article, doc)
         except Exception as error:  # one article's failure must not cost the file's other articles

@@ -69,7 +69,16 @@ def clean_text(text: str) -> str:
     previous = None
     while text != previous:
         previous, text = text, _clean_once(text)
+        if _text_lines(text) == _text_lines(previous):
+            # No line was dropped or joined, only spaces and blank lines tidied: that makes no new
+            # boilerplate line or wrapped block, so another pass would change nothing.
+            break
     return text
+
+
+def _text_lines(text: str) -> int:
+    """The number of lines that hold more than spaces."""
+    return sum(1 for line in text.splitlines() if line.strip())
 
 
 def _clean_once(text: str) -> str:
@@ -81,13 +90,18 @@ def _clean_once(text: str) -> str:
     return "\n".join(_collapse_blank_lines(lines))
 
 
+@lru_cache(maxsize=None)
+def _list_headers() -> frozenset[str]:
+    return frozenset(" ".join(h.split()) for h in load_data("boilerplate")["list_headers"])
+
+
 def _drop_link_lists(lines: list[str]) -> list[str]:
     """The headlines listed under a `BACA JUGA:` or `Berita Terkait` header are other articles.
 
     They go up to the first line that reads like article text (long, or ending a sentence) or the
     first blank line after them.
     """
-    headers = {" ".join(h.split()) for h in load_data("boilerplate")["list_headers"]}
+    headers = _list_headers()
     kept: list[str] = []
     in_list = seen_item = False
     for line in lines:
