@@ -485,3 +485,9 @@ def test_a_short_region_form_and_an_engineering_degree_are_no_names():
     names = [name for name, _, _ in officials_of(text)]
     assert "Marlina Sitorus" in names
     assert not any("Humbahas" in name or "Eng" in name for name in names)
+
+
+def test_a_two_word_short_region_form_ends_the_office_before_the_name():
+    text = ("DPRD Provinsi Jambi menerima Komisi II DPRD Kabupaten Tanjung Jabung Timur. Rombongan dipimpin Ketua "
+            "Komisi II DPRD Tanjab Timur, H. Syamsul Bahri, S.Ag.")
+    assert ("Syamsul Bahri", "Ketua Komisi II DPRD", "Kabupaten Tanjung Jabung Timur") in officials_of(text)
