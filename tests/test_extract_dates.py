@@ -283,3 +283,10 @@ def test_a_weekday_counted_back_told_before_a_dated_day_is_the_event_day():
     assert event_start(text, date(2019, 3, 4)) == "2019-02-28"
     dated_first = "Bupati Kobar berkunjung ke Padang, Senin (25/2/2019). Kamis lalu ia ke Solok."
     assert event_start(dated_first, date(2019, 3, 4)) == "2019-02-25"
+
+
+def test_a_day_told_with_a_plan_is_not_the_event_day():
+    text = ("Kesepakatan ditandatangani Gubernur Bengkulu dan Gubernur Jambi di Bengkulu, Rabu. Usai penandatanganan, "
+            "rombongan dijadwalkan meninjau pelabuhan Pulau Baai, Kamis (9/4).")
+    event_date, _ = extract_event_date(text, "doc", published=date(2026, 4, 8))
+    assert event_date.start == "2026-04-08"

@@ -213,6 +213,19 @@ def _relative_or_published(text: str, doc_id: str, published: Optional[date]) ->
                      evidence=[Evidence(doc_id=doc_id, start=found.start(), end=found.end(), text=found.group(0))])
 
 
+@lru_cache(maxsize=None)
+def _planned_marker() -> re.Pattern:
+    return re.compile(rf"\b(?:{_alternation(load_data('cues')['planned_markers'])})\b", re.IGNORECASE)
+
+
+def _in_planned_sentence(text: str, mention: DateMention) -> bool:
+    """`Rombongan dijadwalkan meninjau gudang jagung, Kamis (9/4)`: a day told with a plan (cues.json
+    `planned_markers`) is when something is to happen, not the day of the event reported."""
+    start = max(text.rfind(".", 0, mention.start), text.rfind("\n", 0, mention.start)) + 1
+    ends = [i for i in (text.find(". ", mention.end), text.find("\n", mention.end)) if i >= 0]
+    return _planned_marker().search(text, start, min(ends) if ends else len(text)) is not None
+
+
 def extract_event_date(text: str, doc_id: str, published: Optional[date] = None) -> tuple[EventDate, Optional[date]]:
     """The event's date and the publication date used to resolve it.
 
@@ -226,7 +239,7 @@ def extract_event_date(text: str, doc_id: str, published: Optional[date] = None)
     stamps = header_mentions(text, mentions)
     header = publication_stamp(stamps)
     published = published or (date(header.year, header.month, header.day) if header else None)
-    body = [m for m in mentions if all(m is not stamp for stamp, _ in stamps)]
+    body = [m for m in mentions if all(m is not stamp for stamp, _ in stamps) and not _in_planned_sentence(text, m)]
     chosen = next((m for m in body if m.weekday is not None), None) or next(iter(body), None)
     if chosen is not None and chosen.year is None and published is None:
         chosen = _year_from_same_month(chosen, mentions)
