@@ -491,3 +491,16 @@ def test_a_two_word_short_region_form_ends_the_office_before_the_name():
     text = ("DPRD Provinsi Jambi menerima Komisi II DPRD Kabupaten Tanjung Jabung Timur. Rombongan dipimpin Ketua "
             "Komisi II DPRD Tanjab Timur, H. Syamsul Bahri, S.Ag.")
     assert ("Syamsul Bahri", "Ketua Komisi II DPRD", "Kabupaten Tanjung Jabung Timur") in officials_of(text)
+
+
+def test_an_abbreviated_honorific_ends_an_offices_name_and_a_person_after_a_secretariat_is_no_place():
+    text = ("Wali Kota Solok menerima Bupati Tanah Datar. Turut hadir Kepala Dinas Perhubungan Ir. Rahmat Yusuf, "
+            "M.T., dan Kepala Bagian Kerja Sama Setdako Dewi Anggraini, S.STP. Penandatanganan turut disaksikan.")
+    officials = {(name, position) for name, position, _ in officials_of(text)}
+    assert ("Rahmat Yusuf", "Kepala Dinas Perhubungan") in officials
+    assert ("Dewi Anggraini", "Kepala Bagian Kerja Sama") in officials
+
+
+def test_a_dutch_mayor_is_a_wali_kota():
+    text = ("Wali Kota Ambon menerima Burgemeester Nijmegen, Belanda, Joris van Dam, di Balai Kota Ambon.")
+    assert ("Joris van Dam", "Wali Kota", "Nijmegen") in officials_of(text)

@@ -84,6 +84,8 @@ def _skip_anchor_place(doc: Doc, anchor: Span) -> int:
     comma = next((i for i in range(end, min(end + MAX_LOCATING_TOKENS, len(doc))) if doc[i].text == ","), None)
     if comma is None or not all(doc[i].is_title for i in range(end, comma)):
         return end
+    if any(e.label_ == "PER" and e.start == end and e.end == comma for e in doc.ents):
+        return end  # `Kepala Bagian Kerja Sama Setdako Fitri Handayani, S.STP.`: the person, not a place
     return comma
 
 

@@ -13,7 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..knowledge import fold, load_data
+from ..knowledge import fold, honorifics, load_data
 from ..ner.nlp import TERMS_KEY
 
 MAX_NAME_TOKENS = 5
@@ -94,6 +94,8 @@ def _unit_end(doc: Doc, start: int, entity_starts: set[int], persons: dict[int, 
     run_end = start
     while run_end < len(doc) and run_end - start < MAX_UNIT_TOKENS and run_end not in entity_starts and (
             _is_unit_word(doc[run_end]) or doc[run_end].text == "," or doc[run_end].lower_ in UNIT_CONNECTORS):
+        if _is_abbreviated_honorific(doc[run_end]):
+            break  # `Kepala Dinas Pariwisata Ir. Yulia Rahmi`: no office's name holds `Ir.`; a person follows
         run_end += 1
     while run_end > start and (doc[run_end - 1].lower_ in UNIT_CONNECTORS or doc[run_end - 1].text == ","):
         run_end -= 1  # `Kepala Dinas Pariwisata, Deni Mulyadi, serta Kepala Dinas ...`: the list of officials goes on
@@ -159,6 +161,11 @@ def _known_unit_end(doc: Doc, start: int, end: int) -> int:
             t.is_title and fold(t.text) not in unit_words() for t in rest):
         return index
     return end
+
+
+def _is_abbreviated_honorific(token: Token) -> bool:
+    """`Ir.`, `Drs.`, `H.`: an honorific written short, which begins a person's name."""
+    return token.text.endswith(".") and fold(token.text.replace(".", " ")).replace(" ", "") in honorifics()
 
 
 def _is_unit_word(token: Token) -> bool:
