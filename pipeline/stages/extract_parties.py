@@ -23,6 +23,7 @@ from .dateline import dateline_place
 from .participant_groups import accompanying_envoys, forum_regions, listed_regions
 from .foreign_districts import (DISTRICT_KEY, MAX_TOKENS_TO_COUNTRY, as_districts, district_as_distrik,
                                 district_region, pick_foreign)
+from .non_government_places import is_non_government_origin, names_an_institution_after
 from .person_names import is_honorific
 from .region_mentions import Mention
 from ..knowledge import (FOREIGN_REGION_KEY, Region, countries_by_name, foreign_cities_by_name, fold,
@@ -114,17 +115,6 @@ def _anchor_before(doc: Doc, index: int, terms_by_end: dict[int, Span]) -> Optio
     return anchor
 
 
-@lru_cache(maxsize=None)
-def _institution_suffixes() -> frozenset[str]:
-    return frozenset(load_data("gazetteer")["institution_suffixes"])
-
-
-def _names_an_institution_after(doc: Doc, place: Span) -> bool:
-    """`Wageningen University`, `Leiden Universiteit`: a place that begins an institution's name,
-    which is no government of it."""
-    return place.end < len(doc) and doc[place.end].lower_ in _institution_suffixes()
-
-
 def _is_body_number(token) -> bool:
     return bool(re.fullmatch(r"[IVX]{1,4}|\d{1,2}|[A-E]", token.text))
 
@@ -157,9 +147,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
     # `PT Guangxi Beibu`, `KBRI Tokyo`, `investor asal Guangxi`: a name inside an institution's, or
     # where investors come from, does not count as naming the place
     not_government_ends = {t.end for t in doc.spans[TERMS_KEY] if t.label_ in NOT_GOVERNMENT_TERMS}
-    not_government_ends |= {s.start for s in places if _names_an_institution_after(doc, s)}
+    not_government_ends |= {s.start for s in places if names_an_institution_after(doc, s)}
     foreign_counts = Counter(s.id_ for s in places if s.label_ == "FOREIGN" and s.start not in not_government_ends
-                             and not _is_non_government_origin(doc, s.start))
+                             and not is_non_government_origin(doc, s.start))
     mentions: list[Mention] = []
     pending_bare: list[tuple[Span, tuple[Region, ...]]] = []
     previous_end: dict[int, Mention] = {}
@@ -170,7 +160,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if (anchor and (anchor.not_government or anchor.qualifier)) or place.start in not_government_ends:
             continue
         start_token = anchor.start if anchor else place.start
-        if _is_location_qualifier(doc, start_token, place, previous_end) or _is_non_government_origin(doc, start_token):
+        if _is_location_qualifier(doc, start_token, place, previous_end) or is_non_government_origin(doc, start_token):
             continue
         region: Optional[Region] = None
         end = place.end
@@ -304,21 +294,6 @@ def _locates_sub_region(doc: Doc, start: int) -> bool:
     while index >= 0 and words < VILLAGE_NAME_MAX_TOKENS and doc[index].is_title and doc[index].lower_ not in units:
         index, words = index - 1, words + 1
     return bool(words) and index >= 0 and doc[index].lower_ in units
-
-
-@lru_cache(maxsize=None)
-def _non_government_origins() -> tuple[frozenset[str], frozenset[str]]:
-    origins = load_data("gazetteer")["non_government_origins"]
-    return frozenset(origins["origin_words"]), frozenset(origins["people"])
-
-
-def _is_non_government_origin(doc: Doc, start_token: int) -> bool:
-    """`investor asal Guangxi`, `wisatawan dari Kota Bandung`, `pengusaha Sabah`: where people or
-    products come from."""
-    origin_words, people = _non_government_origins()
-    if start_token >= 1 and doc[start_token - 1].lower_ in people:
-        return True
-    return start_token >= 2 and doc[start_token - 1].lower_ in origin_words and doc[start_token - 2].lower_ in people
 
 
 def _is_location_qualifier(doc: Doc, start_token: int, place: Span, previous_end: dict[int, Mention]) -> bool:
@@ -492,8 +467,6 @@ def _foreign_named_before(words, found: list[Mention]) -> Optional[tuple[Region,
         if region is not None:
             return region, words[n - 1].i + 1
     return None
-
-
 
 
 def _unknown_foreign(words, doc: Doc, country_required: bool) -> Optional[tuple[Region, int]]:
