@@ -21,7 +21,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from .extract_parties import Mention, PartyTally
+from .extract_parties import LIST_SEPARATORS, Mention, PartyTally
 from .official_positions import MAX_NAME_TOKENS, legislatures, read_field, read_position, unit_words
 from .person_names import (is_honorific, name_without_honorifics, person_at, person_key, read_name, read_name_before,
                            same_person)
@@ -159,7 +159,7 @@ def _is_plural_title(doc: Doc, term: Span, titles_by_end: dict[int, Span]) -> bo
         before = doc[term.start - 1]
         if before.lower_ in markers:
             return True
-        if before.lower_ not in {"dan", "serta", ","} or (term.start - 1) not in titles_by_end:
+        if before.lower_ not in LIST_SEPARATORS or (term.start - 1) not in titles_by_end:
             return False
         term = titles_by_end[term.start - 1]
     return False
