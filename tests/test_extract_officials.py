@@ -504,3 +504,17 @@ def test_an_abbreviated_honorific_ends_an_offices_name_and_a_person_after_a_secr
 def test_a_dutch_mayor_is_a_wali_kota():
     text = ("Wali Kota Ambon menerima Burgemeester Nijmegen, Belanda, Joris van Dam, di Balai Kota Ambon.")
     assert ("Joris van Dam", "Wali Kota", "Nijmegen") in officials_of(text)
+
+
+def test_an_english_title_with_its_unit_after_of_keeps_its_words():
+    text = ("Wali Kota Kendari menerima Wali Kota Nagoya, Hiroto Kawamura, yang didampingi Director of International "
+            "Exchange Division, Mika Tanaka. Hadir juga Director of Sales PT Nusantara Jaya, Budi Santoso.")
+    officials = officials_of(text)
+    assert ("Mika Tanaka", "Director of International Exchange Division", "Nagoya") in officials
+    assert not any(name == "Budi Santoso" for name, _, _ in officials)  # a company's director: no unit of a government
+
+
+def test_anak_joins_an_iban_name_as_bin_joins_a_malay_one():
+    text = ("Gubernur Kalimantan Utara menerima Datuk Bandar Miri, Malaysia, yang didampingi Timbalan Datuk Bandar "
+            "Miri, Encik Robert Lawai anak Jimbun.")
+    assert ("Robert Lawai anak Jimbun", "Timbalan Datuk Bandar", "Miri") in officials_of(text)

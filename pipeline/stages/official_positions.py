@@ -45,6 +45,14 @@ def read_position(doc: Doc, term: Span, entity_starts: set[int], prefixes: dict[
         if spec.get("takes_number") and end < len(doc) and doc[end].text in ROMAN.keys() | set(ROMAN.values()):
             position += " " + ROMAN.get(doc[end].text, doc[end].text)
             end += 1
+        elif spec.get("takes_unit") and end + 1 < len(doc) and doc[end].lower_ in titles["english_unit_markers"]:
+            # `Director of International Cooperation Division`: an English title keeps its own words,
+            # and its unit's head word comes last
+            unit_end = _unit_end(doc, end + 1, entity_starts, persons)
+            unit = doc[end + 1:unit_end]
+            if not len(unit) or ("unit_heads" in spec and not any(t.text in spec["unit_heads"] for t in unit)):
+                return None
+            position, end = f"{term.text} {doc[end].text} {unit.text}", unit_end
         elif spec.get("takes_unit"):  # `Asisten II` or `Asisten Perekonomian dan Pembangunan`
             unit_end = _unit_end(doc, end, entity_starts, persons)
             if "unit_heads" in spec and (unit_end == end or doc[end].text not in spec["unit_heads"]):
