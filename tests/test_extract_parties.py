@@ -513,6 +513,14 @@ def test_a_university_or_bank_named_after_a_region_is_not_its_government():
     assert extract_from_text(text) is None
 
 
+def test_a_regional_development_bank_named_in_full_is_not_its_provinces_government():
+    text = ("BLORA - Pemerintah Kabupaten Blora dan PT Bank Pembangunan Daerah Jawa Tengah (Bank Jateng) "
+            "menandatangani perjanjian kerja sama retribusi nontunai di Pendopo Blora, Senin (4/8/2025).\n\n"
+            "Penandatanganan dilakukan Bupati Blora Arief Rohman dan Direktur Utama Bank Jateng Irianto Harko. "
+            "Kegiatan itu disaksikan Kepala Biro Perekonomian Setda Provinsi Jawa Tengah, Sri Wahyuni.")
+    assert extract_from_text(text) is None
+
+
 def test_a_place_where_a_company_or_its_investors_come_from_is_no_party():
     text = ("Pemkab Kendal menandatangani MoU dengan PT Nanning Baja Industri, perusahaan patungan "
             "asal Nanning, Tiongkok, Rabu (26/2/2025). Investor asal Nanning itu akan membangun pabrik.")
