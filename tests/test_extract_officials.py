@@ -518,3 +518,10 @@ def test_anak_joins_an_iban_name_as_bin_joins_a_malay_one():
     text = ("Gubernur Kalimantan Utara menerima Datuk Bandar Miri, Malaysia, yang didampingi Timbalan Datuk Bandar "
             "Miri, Encik Robert Lawai anak Jimbun.")
     assert ("Robert Lawai anak Jimbun", "Timbalan Datuk Bandar", "Miri") in officials_of(text)
+
+
+def test_br_joins_a_batak_or_karo_womans_name_to_her_clan_and_ends_no_sentence():
+    text = ("Wali Kota Binjai menerima rombongan DPRK Aceh Tamiang. Hadir Asisten Perekonomian dan Pembangunan Setda "
+            "Binjai, Herlina Br. Ginting, dan Kepala Dinas Perdagangan Binjai, Rosmawati br Sitepu.")
+    names = [name for name, _, _ in officials_of(text)]
+    assert "Herlina Br. Ginting" in names and "Rosmawati br Sitepu" in names
