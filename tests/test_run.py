@@ -15,7 +15,7 @@ SAMPLE = REPO / "data" / "raw"
 DEV = REPO.parent / "shared" / "eval" / "dev"
 DEV_SCORE_FLOOR = 0.927  # measured 0.947 on the 92 dev articles; the reached score minus 0.02, never lower
 PROBES = REPO / "tests" / "probes"
-PROBE_SCORE_FLOOR = 0.950  # measured 0.955 on the project's 383 probe articles (tests/probes/README.md); raise, never lower
+PROBE_SCORE_FLOOR = 0.950  # measured 0.952 on the project's 447 probe articles (tests/probes/README.md); raise, never lower
 
 runner = CliRunner()
 
