@@ -22,9 +22,9 @@ from typing import Optional
 from spacy.tokens import Doc, Span
 
 from .extract_parties import LIST_SEPARATORS, Mention, PartyTally
-from .official_positions import MAX_NAME_TOKENS, legislatures, read_field, read_position, unit_words
-from .person_names import (is_honorific, name_without_honorifics, person_at, person_key, read_name, read_name_before,
-                           same_person)
+from .official_positions import legislatures, read_field, read_position, unit_words
+from .person_names import (MAX_NAME_TOKENS, is_honorific, name_without_honorifics, person_at, person_key, read_name,
+                           read_name_before, same_person)
 from .grouping import UnionFind
 from ..knowledge import fold, load_data
 from ..ner.nlp import PLACES_KEY, TERMS_KEY, doc_text

@@ -13,10 +13,10 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..knowledge import fold, honorifics, load_data
+from ..knowledge import fold, load_data
 from ..ner.nlp import TERMS_KEY
+from .person_names import MAX_NAME_TOKENS, is_honorific
 
-MAX_NAME_TOKENS = 5
 MAX_UNIT_TOKENS = 10
 UNIT_CONNECTORS = {"dan", "&", "serta"}
 ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
@@ -173,7 +173,7 @@ def _known_unit_end(doc: Doc, start: int, end: int) -> int:
 
 def _is_abbreviated_honorific(token: Token) -> bool:
     """`Ir.`, `Drs.`, `H.`: an honorific written short, which begins a person's name."""
-    return token.text.endswith(".") and fold(token.text.replace(".", " ")).replace(" ", "") in honorifics()
+    return token.text.endswith(".") and is_honorific(token)
 
 
 def _is_unit_word(token: Token) -> bool:

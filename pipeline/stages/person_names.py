@@ -13,10 +13,10 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
-from .official_positions import MAX_NAME_TOKENS
 from ..knowledge import fold, honorifics, load_data
 from ..ner.nlp import PLACES_KEY
 
+MAX_NAME_TOKENS = 5
 SAME_PERSON_RATIO = 88
 LOWERCASE_HONORIFICS = {"dr", "drg", "drh", "drs", "ir", "h", "hj"}
 
